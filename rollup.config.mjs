@@ -1,0 +1,72 @@
+// One config for every artefact. Each platform gets its own entry so that the
+// browser and UMD bundles never see Node-only code, and the collector's
+// validator (ajv) never reaches a browser build.
+import typescript from '@rollup/plugin-typescript';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const nodeBuiltins = (id) => id.startsWith('node:');
+const runtimeDeps = (id) =>
+  nodeBuiltins(id) || Object.keys(pkg.dependencies).some((dep) => id === dep || id.startsWith(`${dep}/`));
+const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false } });
+const replaceVersion = () => ({
+  name: 'version',
+  transform: (code) => code.replaceAll('__ISOTRACK_VERSION__', pkg.version),
+});
+
+const library = (input, name) => ({
+  input,
+  external: runtimeDeps,
+  plugins: [replaceVersion(), ts()],
+  output: [
+    { file: `dist/${name}.js`, format: 'es', sourcemap: true },
+    { file: `dist/${name}.cjs`, format: 'cjs', sourcemap: true, exports: 'named' },
+  ],
+});
+
+const types = (input, name, formats = ['js', 'cjs']) => ({
+  input,
+  external: runtimeDeps,
+  plugins: [dts({ tsconfig: './tsconfig.json' })],
+  output: formats.map((ext) => ({ file: `dist/${name}.d.${ext === 'js' ? 'ts' : 'cts'}`, format: 'es' })),
+});
+
+export default [
+  library('src/index.ts', 'index'),
+  library('src/index.node.ts', 'node'),
+  {
+    input: 'src/index.browser.ts',
+    // The browser build bundles nothing Node-only; js-base64 stays a dependency for bundlers.
+    external: (id) => id === 'js-base64',
+    plugins: [replaceVersion(), ts()],
+    output: { file: 'dist/browser.js', format: 'es', sourcemap: true },
+  },
+  {
+    input: 'src/umd.ts',
+    // A script tag has no bundler: everything it needs is inlined.
+    plugins: [replaceVersion(), resolve({ browser: true }), ts()],
+    output: [
+      { file: 'dist/isotrack.umd.js', format: 'umd', name: 'isotrack', sourcemap: true },
+      {
+        file: 'dist/isotrack.umd.min.js',
+        format: 'umd',
+        name: 'isotrack',
+        sourcemap: true,
+        plugins: [terser({ compress: { passes: 2 }, mangle: { properties: { regex: /^_/ } } })],
+      },
+    ],
+  },
+  {
+    input: { collector: 'src/collector/index.ts', 'collector-cli': 'src/collector/cli.ts' },
+    external: (id) => runtimeDeps(id) || id === 'ajv' || id === 'ajv-formats' || id.startsWith('ajv/'),
+    plugins: [replaceVersion(), ts()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+  types('src/index.ts', 'index'),
+  types('src/index.node.ts', 'node'),
+  types('src/index.browser.ts', 'browser', ['js']),
+  types('src/collector/index.ts', 'collector', ['js']),
+];

@@ -1,0 +1,18 @@
+/**
+ * UTF-8 length of a string, in bytes. Byte limits (maxPostBytes, the 64 KiB beacon
+ * budget) count bytes, not UTF-16 units; this avoids allocating an encoded copy.
+ */
+export function utf8ByteLength(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair is 2 UTF-16 units and 4 UTF-8 bytes.
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
