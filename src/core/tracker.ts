@@ -1,0 +1,204 @@
+import type { BuiltEvent } from './events/built-event.js';
+import { buildEcommerceTransaction, type EcommerceTransactionEvent } from './events/ecommerce.js';
+import { buildPagePing, buildPageView, type PagePingEvent, type PageViewEvent } from './events/page.js';
+import { buildScreenView, type ScreenViewEvent } from './events/screen-view.js';
+import { buildSelfDescribingEvent, type SelfDescribingEvent } from './events/self-describing.js';
+import { buildStructEvent, type StructEvent } from './events/struct.js';
+import {
+  buildAddToCart,
+  buildFormChange,
+  buildFormSubmit,
+  buildLinkClick,
+  buildRemoveFromCart,
+  buildSiteSearch,
+  type CartEvent,
+  type FormChangeEvent,
+  type FormSubmitEvent,
+  type LinkClickEvent,
+  type SiteSearchEvent,
+} from './events/web-events.js';
+import { PayloadBuilder } from './payload.js';
+import { SCHEMAS, TRACKER_VERSION } from './schemas.js';
+import { Subject } from './subject.js';
+import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
+import { utf8ByteLength } from './utf8.js';
+import { uuidv4 } from './uuid.js';
+import { optionalContexts, optionalNumber, optionalString } from './validation.js';
+
+/** An event as plugins see it, before it is encoded and serialised. */
+export interface TrackedEvent {
+  /** Event type code (`e`). */
+  readonly e: string;
+  /** The flat fields so far; a plugin may add to them (usually only where absent). */
+  readonly payload: Payload;
+  /** Entities to attach; a plugin may push its own. */
+  readonly contexts: SelfDescribingJson[];
+}
+
+/** Adds automatic fields or entities to every event (the browser's page context, sessions…). */
+export interface TrackerPlugin {
+  beforeTrack?(event: TrackedEvent): void;
+}
+
+export interface TrackerOptions {
+  /** User and device fields added to every event. @defaultValue none */
+  subject?: Subject;
+  /** Tracker namespace (`tna`), to tell several trackers apart. @defaultValue none */
+  namespace?: string;
+  /** Application id (`aid`). @defaultValue none */
+  appId?: string;
+  /** Send `ue_px`/`cx` as URL-safe base64 instead of `ue_pr`/`co` JSON text. @defaultValue true */
+  encodeBase64?: boolean;
+  /** Platform code (`p`): web, mob, pc, srv, app, tv, cnsl or iot. @defaultValue 'srv' ('web' in the browser build) */
+  platform?: string;
+  /** Plugins run on every event before it is serialised. @defaultValue [] */
+  plugins?: TrackerPlugin[];
+}
+
+/** The fields the core sets itself; the flush and close results come from the emitters. */
+type SinkResult = Awaited<ReturnType<EventSink['flush']>>;
+
+/**
+ * Builds events and hands them to its emitters. Every `track*` method validates
+ * its input at the call (a mistake throws a `TypeError` naming the argument and
+ * queues nothing), serialises the event once, and returns its event id.
+ */
+export class Tracker {
+  private readonly emitters: EventSink[];
+  private readonly plugins: TrackerPlugin[];
+  private subject: Subject | undefined;
+  private readonly namespace: string | undefined;
+  private readonly appId: string | undefined;
+  private readonly encodeBase64: boolean;
+  private readonly platform: string;
+
+  constructor(emitters: EventSink | EventSink[], options: TrackerOptions = {}) {
+    this.emitters = Array.isArray(emitters) ? [...emitters] : [emitters];
+    this.subject = options.subject;
+    this.namespace = optionalString(options.namespace, 'namespace');
+    this.appId = optionalString(options.appId, 'appId');
+    this.encodeBase64 = options.encodeBase64 ?? true;
+    this.platform = optionalString(options.platform, 'platform') ?? 'srv';
+    this.plugins = [...(options.plugins ?? [])];
+  }
+
+  setSubject(subject: Subject | undefined): this {
+    this.subject = subject;
+    return this;
+  }
+
+  addEmitter(emitter: EventSink): this {
+    this.emitters.push(emitter);
+    return this;
+  }
+
+  addPlugin(plugin: TrackerPlugin): this {
+    this.plugins.push(plugin);
+    return this;
+  }
+
+  trackPageView(event: PageViewEvent & CommonEventProperties = {}): string {
+    return this.track([buildPageView(event)], event);
+  }
+
+  trackPagePing(event: PagePingEvent & CommonEventProperties): string {
+    return this.track([buildPagePing(event)], event);
+  }
+
+  trackStructEvent(event: StructEvent & CommonEventProperties): string {
+    return this.track([buildStructEvent(event)], event);
+  }
+
+  trackSelfDescribingEvent(event: SelfDescribingEvent & CommonEventProperties): string {
+    return this.track([buildSelfDescribingEvent(event)], event);
+  }
+
+  trackScreenView(event: ScreenViewEvent & CommonEventProperties): string {
+    return this.track([buildScreenView(event)], event);
+  }
+
+  /** Tracks the transaction and one item event per item; returns the transaction's event id. */
+  trackEcommerceTransaction(event: EcommerceTransactionEvent & CommonEventProperties): string {
+    return this.track(buildEcommerceTransaction(event), event);
+  }
+
+  trackLinkClick(event: LinkClickEvent & CommonEventProperties): string {
+    return this.track([buildLinkClick(event)], event);
+  }
+
+  trackAddToCart(event: CartEvent & CommonEventProperties): string {
+    return this.track([buildAddToCart(event)], event);
+  }
+
+  trackRemoveFromCart(event: CartEvent & CommonEventProperties): string {
+    return this.track([buildRemoveFromCart(event)], event);
+  }
+
+  trackFormChange(event: FormChangeEvent & CommonEventProperties): string {
+    return this.track([buildFormChange(event)], event);
+  }
+
+  trackFormSubmit(event: FormSubmitEvent & CommonEventProperties): string {
+    return this.track([buildFormSubmit(event)], event);
+  }
+
+  trackSiteSearch(event: SiteSearchEvent & CommonEventProperties): string {
+    return this.track([buildSiteSearch(event)], event);
+  }
+
+  /** Flushes every emitter; resolves with their results, in order. Never rejects. */
+  flush(options?: { timeout?: number }): Promise<SinkResult[]> {
+    return Promise.all(this.emitters.map((sink) => sink.flush(options)));
+  }
+
+  /** Flushes and closes every emitter: later track calls are not sent. Never rejects. */
+  close(options?: { timeout?: number }): Promise<SinkResult[]> {
+    return Promise.all(this.emitters.map((sink) => (sink.close ? sink.close(options) : sink.flush(options))));
+  }
+
+  /**
+   * Serialises every event before handing any to the emitters, so a mistake in
+   * the last item of a transaction queues nothing.
+   */
+  private track(events: BuiltEvent[], common: CommonEventProperties): string {
+    const contexts = optionalContexts(common.context);
+    const trueTimestamp = optionalNumber(common.trueTimestamp, 'trueTimestamp');
+    if (common.subject !== undefined && !(common.subject instanceof Subject)) {
+      throw new TypeError('isotrack: subject must be a Subject');
+    }
+    const serialized = events.map((built) => this.serialize(built, contexts, trueTimestamp, common.subject));
+    for (const event of serialized) for (const sink of this.emitters) sink.input(event);
+    return serialized[0]!.eid;
+  }
+
+  private serialize(
+    built: BuiltEvent,
+    userContexts: SelfDescribingJson[] | undefined,
+    trueTimestamp: number | undefined,
+    eventSubject: Subject | undefined,
+  ): SerializedEvent {
+    const eid = uuidv4();
+    const builder = new PayloadBuilder(this.encodeBase64)
+      .add('e', built.e)
+      .addAll(built.fields ?? {})
+      .add('eid', eid)
+      .add('tv', TRACKER_VERSION)
+      .add('tna', this.namespace)
+      .add('aid', this.appId)
+      .add('p', this.platform)
+      .add('dtm', Date.now())
+      .add('ttm', trueTimestamp);
+    if (this.subject) builder.addAll(this.subject.fields);
+    if (eventSubject) builder.addAll(eventSubject.fields);
+    const contexts = userContexts ? [...userContexts] : [];
+    const payload = builder.payload;
+    for (const plugin of this.plugins) plugin.beforeTrack?.({ e: built.e, payload, contexts });
+    for (const [field, argument] of built.required ?? []) {
+      if (!payload[field]) throw new TypeError(`isotrack: ${argument} is required`);
+    }
+    if (built.ue) builder.addJson('ue_px', 'ue_pr', { schema: SCHEMAS.unstructEvent, data: built.ue }, 'event');
+    if (contexts.length > 0) builder.addJson('cx', 'co', { schema: SCHEMAS.contexts, data: contexts }, 'context');
+    const json = JSON.stringify(payload);
+    return { eid, json, bytes: utf8ByteLength(json) };
+  }
+}
