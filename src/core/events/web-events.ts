@@ -107,10 +107,10 @@ export function buildFormChange(args: FormChangeEvent): BuiltEvent {
         formId: requireString(args.formId, 'formId'),
         elementId: requireString(args.elementId, 'elementId'),
         nodeName: requireString(args.nodeName, 'nodeName'),
-        type: optionalString(args.type, 'type'),
         elementClasses: optionalStrings(args.elementClasses, 'elementClasses'),
         // The schema requires `value`, and allows null for fields not to be collected.
         value: optionalString(args.value, 'value') ?? null,
+        type: optionalString(args.type, 'type'),
       },
       { value: true },
     ),

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { Tracker } from '../../src/core/index.js';
+import { CollectingSink } from '../helpers/collecting-sink.js';
+
+function setup() {
+  const sink = new CollectingSink();
+  return { sink, tracker: new Tracker(sink) };
+}
+
+const circular: Record<string, unknown> = { a: 1 };
+circular.self = circular;
+
+// Each case: what the caller did wrong, and the argument the TypeError must name.
+const cases: Array<[string, (t: Tracker) => unknown, RegExp]> = [
+  ['invalid Iglu URI', (t) => t.trackSelfDescribingEvent({ event: { schema: 'com.acme/e/1-0-0', data: {} } }), /event\.schema/],
+  ['schema version not M-R-A', (t) => t.trackSelfDescribingEvent({ event: { schema: 'iglu:com.acme/e/jsonschema/1-0', data: {} } }), /event\.schema/],
+  ['circular data', (t) => t.trackSelfDescribingEvent({ event: { schema: 'iglu:com.acme/e/jsonschema/1-0-0', data: circular } }), /event cannot be serialised/],
+  ['BigInt data', (t) => t.trackSelfDescribingEvent({ event: { schema: 'iglu:com.acme/e/jsonschema/1-0-0', data: { n: 10n } } }), /event cannot be serialised/],
+  ['BigInt in a context', (t) => t.trackPageView({ pageUrl: 'https://a.test/', context: [{ schema: 'iglu:com.acme/c/jsonschema/1-0-0', data: { n: 1n } }] }), /context cannot be serialised/],
+  ['missing category', (t) => t.trackStructEvent({ action: 'a' } as never), /category/],
+  ['missing pageUrl outside a browser', (t) => t.trackPageView({}), /pageUrl is required/],
+  ['missing screen name', (t) => t.trackScreenView({} as never), /name/],
+  ['missing order id', (t) => t.trackEcommerceTransaction({ totalValue: 1 } as never), /orderId/],
+  ['item without price', (t) => t.trackEcommerceTransaction({ orderId: 'o', totalValue: 1, items: [{ sku: 's' } as never] }), /items\[0\]\.price/],
+  ['missing sku', (t) => t.trackAddToCart({ quantity: 1 } as never), /sku/],
+  ['terms not an array', (t) => t.trackSiteSearch({ terms: 'x' } as never), /terms/],
+  ['context not an array', (t) => t.trackPageView({ pageUrl: 'https://a.test/', context: {} as never }), /context must be an array/],
+  ['context entry not {schema, data}', (t) => t.trackPageView({ pageUrl: 'https://a.test/', context: [{ data: {} } as never] }), /context\[0\]/],
+  ['context entry with bad URI', (t) => t.trackPageView({ pageUrl: 'https://a.test/', context: [{ schema: 'nope', data: {} }] }), /context\[0\]\.schema/],
+  ['value not a number', (t) => t.trackStructEvent({ category: 'c', action: 'a', value: '3' as never }), /value/],
+  ['trueTimestamp not a number', (t) => t.trackPageView({ pageUrl: 'https://a.test/', trueTimestamp: 'x' as never }), /trueTimestamp/],
+  ['no argument object', (t) => t.trackStructEvent(undefined as never), /trackStructEvent/],
+];
+
+describe('bad input throws a TypeError at the call and queues nothing', () => {
+  for (const [name, call, argument] of cases) {
+    it(name, () => {
+      const { sink, tracker } = setup();
+      expect(() => call(tracker)).toThrow(TypeError);
+      expect(() => call(tracker)).toThrow(argument);
+      expect(sink.events).toHaveLength(0);
+      // The tracker keeps working: a good event right after is queued.
+      const id = tracker.trackStructEvent({ category: 'c', action: 'a' });
+      expect(sink.events.map((e) => e.eid)).toEqual([id]);
+    });
+  }
+
+  it('a bad item queues neither the transaction nor the good items', () => {
+    const { sink, tracker } = setup();
+    expect(() =>
+      tracker.trackEcommerceTransaction({ orderId: 'o', totalValue: 1, items: [{ sku: 'a', price: 1 }, { sku: '', price: 1 }] }),
+    ).toThrow(/items\[1\]\.sku/);
+    expect(sink.events).toHaveLength(0);
+  });
+});
