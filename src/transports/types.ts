@@ -24,4 +24,9 @@ export interface TransportResponse {
   header(name: string): string | undefined;
 }
 
-export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+/**
+ * A transport: one request in, a status and headers out; rejects on a network error or
+ * timeout. It may have a `close()` that releases its resources (sockets, agents), which
+ * the emitter calls when it is closed.
+ */
+export type Transport = ((request: TransportRequest) => Promise<TransportResponse>) & { close?(): void };

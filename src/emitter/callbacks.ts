@@ -1,0 +1,34 @@
+import type { Payload, SerializedEvent } from '../core/types.js';
+
+/** Parses events for a callback; only called when one is set, so the hot path never parses. */
+export function toPayloads(events: readonly SerializedEvent[]): Payload[] {
+  const out: Payload[] = [];
+  for (const event of events) {
+    try {
+      out.push(JSON.parse(event.json) as Payload);
+    } catch {
+      out.push({ eid: event.eid });
+    }
+  }
+  return out;
+}
+
+/** Runs a user callback; its exceptions are reported and never reach the delivery loop. */
+export function safely(name: string, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    warn(`isotrack: ${name} callback threw`, error);
+  }
+}
+
+/** A console warning, where a console exists. */
+export function warn(message: string, detail?: unknown): void {
+  const c = (globalThis as { console?: { warn?: (...args: unknown[]) => void } }).console;
+  try {
+    if (detail === undefined) c?.warn?.(message);
+    else c?.warn?.(message, detail);
+  } catch {
+    // A broken console must not break delivery either.
+  }
+}

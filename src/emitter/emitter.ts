@@ -1,0 +1,376 @@
+import type { EventSink, SerializedEvent } from '../core/types.js';
+import { createFetchPlatform } from '../transports/fetch.js';
+import type { Transport, TransportResponse } from '../transports/types.js';
+import { BackoffGate } from './backoff.js';
+import { safely, toPayloads, warn } from './callbacks.js';
+import { collectorBase } from './endpoint.js';
+import { FlushWaiters } from './flush-waiters.js';
+import { MemoryEventStore } from './memory-store.js';
+import { resolveOptions, type DropReason, type EmitterOptions, type ResolvedEmitterOptions } from './options.js';
+import type { EmitterPlatform } from './platform.js';
+import { PER_EVENT_OVERHEAD, batchBudget, buildRequest, postBodyBytes } from './request.js';
+import { classify, parseRetryAfter } from './retry.js';
+import type { EventStore } from './store.js';
+import type { Batch, EmitterStats, FlushResult } from './types.js';
+
+type Timer = ReturnType<typeof setTimeout>;
+
+/** Node timers hold the process open; background ones must not. Elsewhere this is a no-op. */
+function unref(timer: Timer): Timer {
+  (timer as { unref?: () => void }).unref?.();
+  return timer;
+}
+
+/**
+ * Sends serialised events to a collector: batching by count and bytes, several requests
+ * at once, retries with backoff, a bounded queue, flush and close. Platform-neutral:
+ * the platform object supplies the transport and its defaults.
+ */
+export class Emitter implements EventSink {
+  private readonly options: ResolvedEmitterOptions;
+  private readonly base: string;
+  private readonly store: EventStore;
+  private readonly platform: EmitterPlatform;
+  private readonly budget: number;
+  private readonly gate: BackoffGate;
+  private readonly waiters = new FlushWaiters();
+  private transportInstance: Transport | undefined;
+  private ownsTransport = false;
+  /** Failed batches waiting for the backoff to pass; sent before anything new. */
+  private readonly retryQueue: Batch[] = [];
+  private readonly inFlight = new Set<Batch>();
+  private inFlightEvents = 0;
+  /** Events and bytes taken from the store and not settled (in flight or retrying). */
+  private outEvents = 0;
+  private outBytes = 0;
+  private delivered = 0;
+  private retried = 0;
+  private dropped = 0;
+  private failed = 0;
+  private successSinceFailure = 0;
+  private draining = false;
+  private pumpQueued = false;
+  private intervalTimer: Timer | undefined;
+  private backoffTimer: Timer | undefined;
+  private readonly drops: Record<DropReason, number> = { 'queue-full': 0, closed: 0 };
+  private dropReportQueued = false;
+  private closed = false;
+  private warnedClosed = false;
+  private stopped = false;
+  private closing: Promise<FlushResult> | undefined;
+
+  /**
+   * @param endpoint - collector host (`collector.example.com`, `localhost:9090`) or full URL.
+   * @param options - see {@link EmitterOptions}; defaults in `EMITTER_DEFAULTS`.
+   * @param platform - internal: supplied by the package entry (Node, browser…), not by users.
+   */
+  constructor(endpoint: string, options: EmitterOptions = {}, platform: EmitterPlatform = createFetchPlatform()) {
+    this.options = resolveOptions(options, platform.defaults);
+    this.base = collectorBase(endpoint, this.options.protocol, this.options.port);
+    this.platform = platform;
+    this.store = this.options.store ?? new MemoryEventStore();
+    this.budget = batchBudget(this.options.maxPostBytes);
+    this.gate = new BackoffGate(this.options.maxRetryDelay);
+    platform.onCreate?.(this);
+    // A persistent store may hold events from an earlier page load.
+    if (this.store.count > 0) this.armInterval();
+  }
+
+  /** Queues one event. The hot path: no parsing, no copying, O(1). */
+  input(event: SerializedEvent): void {
+    if (this.closed) {
+      if (!this.warnedClosed) warn('isotrack: events tracked after emitter.close() are ignored');
+      this.warnedClosed = true;
+      this.drop('closed');
+      return;
+    }
+    const store = this.store;
+    const o = this.options;
+    if (store.count + this.outEvents >= o.maxQueueEvents || store.bytes + this.outBytes + event.bytes > o.maxQueueBytes) {
+      this.drop('queue-full');
+      return;
+    }
+    store.add(event);
+    if (this.pumpQueued || this.draining) return;
+    if (store.count >= o.bufferSize || store.bytes >= this.budget) {
+      this.draining = true;
+      this.schedulePump();
+    } else if (this.intervalTimer === undefined) this.armInterval();
+  }
+
+  /**
+   * Sends everything queued. Resolves when every event queued before the call is
+   * delivered or given up, or when `timeout` ms pass (default `flushTimeout`); the result
+   * says what is still queued. Never rejects. While it waits it keeps a Node process alive.
+   */
+  flush(options: { timeout?: number } = {}): Promise<FlushResult> {
+    const timeout = options.timeout ?? this.options.flushTimeout;
+    return new Promise<FlushResult>((resolve) => {
+      let timer: Timer | undefined;
+      let settled = false;
+      const finish = (timedOut: boolean, failed: number): void => {
+        settled = true;
+        if (timer !== undefined) globalThis.clearTimeout(timer);
+        resolve(this.result(timedOut, failed));
+      };
+      if (this.stopped) return finish(this.pending() > 0, 0);
+      const cancel = this.waiters.add(this.store.count, [...this.inFlight, ...this.retryQueue], finish);
+      if (settled) return;
+      this.draining = true;
+      this.schedulePump();
+      if (Number.isFinite(timeout)) timer = globalThis.setTimeout(cancel, Math.max(0, timeout));
+    });
+  }
+
+  /** Flushes (see {@link flush}), then stops timers and ignores later input with one warning. */
+  close(options: { timeout?: number } = {}): Promise<FlushResult> {
+    if (this.closing) return this.closing;
+    this.closed = true;
+    this.closing = this.flush(options).then((result) => {
+      this.stop();
+      return result;
+    });
+    return this.closing;
+  }
+
+  /**
+   * For the page being hidden or unloaded: hands every batch that fits in `maxBytes`
+   * (request bodies, summed) to the transport at once with `unloading: true`, ignoring
+   * the concurrency limit and any backoff. Returns the number of events handed off.
+   */
+  flushOnUnload(options: { maxBytes?: number } = {}): number {
+    if (this.stopped) return 0;
+    let left = options.maxBytes ?? Infinity;
+    let sent = 0;
+    for (;;) {
+      const batch = this.retryQueue.shift() ?? this.take(Math.min(this.budget, batchBudget(left)));
+      if (!batch) break;
+      const size = this.requestBytes(batch);
+      if (size > left) {
+        this.giveBack(batch);
+        break;
+      }
+      left -= size;
+      sent += batch.events.length;
+      this.send(batch, true);
+    }
+    return sent;
+  }
+
+  /** Counters since creation. */
+  stats(): EmitterStats {
+    return {
+      queued: this.store.count + this.outEvents - this.inFlightEvents,
+      inFlight: this.inFlightEvents,
+      delivered: this.delivered,
+      retried: this.retried,
+      dropped: this.dropped,
+      failed: this.failed,
+    };
+  }
+
+  /** Events held: waiting, retrying or in flight. */
+  pending(): number {
+    return this.store.count + this.outEvents;
+  }
+
+  private result(timedOut: boolean, failed: number): FlushResult {
+    const s = this.stats();
+    return { ok: !timedOut && failed === 0, timedOut, failed, queued: s.queued, inFlight: s.inFlight };
+  }
+
+  private drop(reason: DropReason): void {
+    this.dropped++;
+    this.drops[reason]++;
+    if (this.dropReportQueued || !this.options.onDrop) return;
+    // One call per reason and tick with the exact count, instead of one per event.
+    this.dropReportQueued = true;
+    globalThis.queueMicrotask(() => this.reportDrops());
+  }
+
+  private reportDrops(): void {
+    this.dropReportQueued = false;
+    for (const reason of ['queue-full', 'closed'] as const) {
+      const count = this.drops[reason];
+      if (count === 0) continue;
+      this.drops[reason] = 0;
+      const onDrop = this.options.onDrop;
+      if (onDrop) safely('onDrop', () => onDrop(count, reason));
+    }
+  }
+
+  private schedulePump(): void {
+    if (this.pumpQueued || this.stopped) return;
+    this.pumpQueued = true;
+    // A microtask: events tracked in the same synchronous run join the same batches.
+    globalThis.queueMicrotask(() => this.pump());
+  }
+
+  private pump(): void {
+    this.pumpQueued = false;
+    if (this.stopped) return;
+    const wait = this.gate.remaining();
+    if (wait > 0) return this.armBackoff(wait);
+    const limit = this.gate.probing ? 1 : this.options.maxConcurrentRequests;
+    while (this.inFlight.size < limit) {
+      const batch = this.retryQueue.shift() ?? (this.draining ? this.take(this.budget) : undefined);
+      if (!batch) break;
+      this.send(batch, false);
+    }
+    if (this.store.count > 0 && !this.draining) this.armInterval();
+  }
+
+  /** Takes the next batch from the store; POST batches fill up to the byte budget. */
+  private take(budget: number): Batch | undefined {
+    const store = this.store;
+    if (store.count === 0 || budget <= 0) {
+      this.draining = false;
+      this.waiters.recheck(store.count);
+      return undefined;
+    }
+    const get = this.options.method === 'get';
+    const events = store.take(
+      get ? { count: 1, bytes: Infinity, overhead: 0 } : { count: Infinity, bytes: budget, overhead: PER_EVENT_OVERHEAD },
+    );
+    if (events.length === 0) return undefined;
+    let bytes = 0;
+    for (const event of events) bytes += event.bytes;
+    const batch: Batch = { events, bytes, attempts: 0 };
+    this.outEvents += events.length;
+    this.outBytes += bytes;
+    if (store.count === 0) this.draining = false;
+    this.waiters.taken(batch);
+    if (!get && events.length === 1 && postBodyBytes(events) > this.options.maxPostBytes) this.reportOversize(batch);
+    return batch;
+  }
+
+  private reportOversize(batch: Batch): void {
+    const size = postBodyBytes(batch.events);
+    const onOversize = this.options.onOversize;
+    if (onOversize) safely('onOversize', () => onOversize(toPayloads(batch.events)[0]!, size));
+    else warn(`isotrack: event ${batch.events[0]!.eid} (${size} B) exceeds maxPostBytes (${this.options.maxPostBytes} B); sent alone`);
+  }
+
+  private requestBytes(batch: Batch): number {
+    // GET bodies are URLs; their percent-encoded size is close enough for an unload budget.
+    return this.options.method === 'get' ? batch.bytes * 3 : postBodyBytes(batch.events);
+  }
+
+  /** Returns an unsent batch to the front of its queue. */
+  private giveBack(batch: Batch): void {
+    if (batch.attempts > 0) return void this.retryQueue.unshift(batch);
+    this.release(batch);
+  }
+
+  private release(batch: Batch): void {
+    this.outEvents -= batch.events.length;
+    this.outBytes -= batch.bytes;
+    this.store.release(batch.events);
+  }
+
+  private transport(): Transport {
+    if (!this.transportInstance) {
+      this.ownsTransport = !this.options.transport;
+      this.transportInstance = this.options.transport ?? this.platform.transport();
+    }
+    return this.transportInstance;
+  }
+
+  private send(batch: Batch, unloading: boolean): void {
+    const o = this.options;
+    this.inFlight.add(batch);
+    this.inFlightEvents += batch.events.length;
+    batch.attempts++;
+    const startedAt = Date.now();
+    let answer: Promise<TransportResponse>;
+    try {
+      const request = buildRequest(this.base, o.method, o.postPath, batch.events, o.customHeaders, o.requestTimeout, unloading);
+      answer = Promise.resolve(this.transport()(request));
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    answer
+      .then(
+        (response) => this.settle(batch, startedAt, response),
+        () => this.settle(batch, startedAt, undefined),
+      )
+      .catch((error: unknown) => warn('isotrack: delivery error', error));
+  }
+
+  /** Applies the retry table to an answer (`undefined` = network error or timeout). */
+  private settle(batch: Batch, startedAt: number, response: TransportResponse | undefined): void {
+    const n = batch.events.length;
+    this.inFlight.delete(batch);
+    this.inFlightEvents -= n;
+    const status = response ? Number(response.status) : 0;
+    const outcome = response ? classify(status, this.options.customRetryCodes) : 'retry';
+    if (outcome === 'success') {
+      this.forget(batch);
+      this.delivered += n;
+      this.successSinceFailure += n;
+      this.gate.succeed();
+      const onSuccess = this.options.onSuccess;
+      if (onSuccess) safely('onSuccess', () => onSuccess(toPayloads(batch.events)));
+      this.waiters.settled(batch, false, this.store.count);
+    } else if (outcome === 'retry' && !this.stopped) {
+      this.retried += n;
+      this.retryQueue.push(batch);
+      this.gate.fail(startedAt, parseRetryAfter(response?.header('retry-after')));
+      this.reportFailure(batch, status, true);
+    } else if (outcome === 'retry') {
+      // Closed meanwhile: a persistent store keeps them for the next start.
+      this.release(batch);
+    } else {
+      this.forget(batch);
+      this.failed += n;
+      this.reportFailure(batch, status, false);
+      this.waiters.settled(batch, true, this.store.count);
+    }
+    this.schedulePump();
+  }
+
+  private forget(batch: Batch): void {
+    this.outEvents -= batch.events.length;
+    this.outBytes -= batch.bytes;
+    this.store.ack(batch.events);
+  }
+
+  private reportFailure(batch: Batch, status: number, willRetry: boolean): void {
+    const successCount = this.successSinceFailure;
+    this.successSinceFailure = 0;
+    const onFailure = this.options.onFailure;
+    if (onFailure) safely('onFailure', () => onFailure(successCount, toPayloads(batch.events), { willRetry, status }));
+  }
+
+  private armInterval(): void {
+    if (this.intervalTimer !== undefined || this.stopped) return;
+    this.intervalTimer = unref(
+      globalThis.setTimeout(() => {
+        this.intervalTimer = undefined;
+        if (this.store.count === 0) return;
+        this.draining = true;
+        this.schedulePump();
+      }, this.options.flushInterval),
+    );
+  }
+
+  private armBackoff(wait: number): void {
+    if (this.backoffTimer !== undefined) globalThis.clearTimeout(this.backoffTimer);
+    const timer = globalThis.setTimeout(() => {
+      this.backoffTimer = undefined;
+      this.schedulePump();
+    }, wait);
+    // A pending flush() is awaited by someone: keep the process alive for it.
+    this.backoffTimer = this.waiters.size > 0 ? timer : unref(timer);
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    for (const timer of [this.intervalTimer, this.backoffTimer]) if (timer !== undefined) globalThis.clearTimeout(timer);
+    this.intervalTimer = this.backoffTimer = undefined;
+    this.waiters.abandon();
+    for (const batch of this.retryQueue.splice(0).reverse()) this.release(batch);
+    if (this.ownsTransport) safely('transport.close', () => this.transportInstance?.close?.());
+    this.platform.onClose?.(this);
+  }
+}

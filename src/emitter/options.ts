@@ -1,0 +1,153 @@
+import type { Payload } from '../core/types.js';
+import type { Transport } from '../transports/types.js';
+import type { EventStore } from './store.js';
+
+/** Why events were dropped, as passed to `onDrop`. */
+export type DropReason = 'queue-full' | 'closed';
+
+/** The third argument of `onFailure`. */
+export interface FailureInfo {
+  /** True when the events stay queued and will be sent again after a backoff. */
+  willRetry: boolean;
+  /** HTTP status of the failed attempt; 0 for a network error or timeout. */
+  status: number;
+}
+
+/**
+ * Options of `new Emitter(endpoint, options)`. Every default lives in
+ * {@link EMITTER_DEFAULTS}; a platform (Node, browser) may override some of them.
+ */
+export interface EmitterOptions {
+  /** `'post'` sends batches as `payload_data` JSON; `'get'` sends one event per request to `/i`. @defaultValue 'post' */
+  method?: 'post' | 'get';
+  /** Scheme used when `endpoint` has none; a scheme in the endpoint wins. @defaultValue 'https' */
+  protocol?: 'http' | 'https';
+  /** Port used when `endpoint` has none. @defaultValue the scheme's default port */
+  port?: number;
+  /** Path of POST requests (GET always uses `/i`). Configurable because ad blockers match the default. @defaultValue '/com.snowplowanalytics.snowplow/tp2' */
+  postPath?: string;
+  /**
+   * Number of queued events that triggers a send. Once triggered, everything queued is
+   * sent, in as few requests as `maxPostBytes` allows. @defaultValue 50 (Node), 10 elsewhere
+   */
+  bufferSize?: number;
+  /**
+   * Strict upper bound of a POST body, in UTF-8 bytes, envelope included. A single event
+   * larger than this is sent alone and reported through `onOversize`. @defaultValue 40000
+   */
+  maxPostBytes?: number;
+  /** Milliseconds after which queued events are sent even if `bufferSize` is not reached. @defaultValue 1000 */
+  flushInterval?: number;
+  /** Requests in flight at once. @defaultValue 4 (Node), 1 elsewhere */
+  maxConcurrentRequests?: number;
+  /** Milliseconds before a request is abandoned (and retried). @defaultValue 5000 */
+  requestTimeout?: number;
+  /** Cap of the exponential backoff between retries, in milliseconds. @defaultValue 60000 */
+  maxRetryDelay?: number;
+  /**
+   * Overrides of the retry table: `{ 403: true }` retries 403, `{ 503: false }` gives up on 503.
+   * @defaultValue {}
+   */
+  customRetryCodes?: Record<number, boolean>;
+  /** Most events held at once (queued, waiting to retry or in flight); new events beyond it are dropped. @defaultValue 250000 (Node), 1000 elsewhere */
+  maxQueueEvents?: number;
+  /** Most bytes of events held at once; new events beyond it are dropped. @defaultValue 256 MiB (Node), 4 MiB elsewhere */
+  maxQueueBytes?: number;
+  /** Default timeout of `flush()` and `close()`, and of the flush at process exit, in milliseconds. @defaultValue 10000 */
+  flushTimeout?: number;
+  /** Headers added to every request. @defaultValue {} */
+  customHeaders?: Record<string, string>;
+  /** The adapter that performs requests. @defaultValue the platform's (Node http, else fetch) */
+  transport?: Transport;
+  /** Where queued events live. @defaultValue an in-memory store */
+  store?: EventStore;
+  /** Called with the events of every successful request. @defaultValue none */
+  onSuccess?: (events: Payload[]) => void;
+  /**
+   * Called when a request fails. `successCount` is the number of events delivered since the
+   * previous `onFailure` call (the Python tracker's meaning, per request instead of per flush).
+   * @defaultValue none
+   */
+  onFailure?: (successCount: number, failedEvents: Payload[], info: FailureInfo) => void;
+  /** Called when events are dropped without being sent (queue full, emitter closed). @defaultValue none */
+  onDrop?: (count: number, reason: DropReason) => void;
+  /** Called when an event larger than `maxPostBytes` is sent alone. @defaultValue a console warning */
+  onOversize?: (event: Payload, bytes: number) => void;
+}
+
+/** Options after defaults are applied. */
+export type ResolvedEmitterOptions = Required<
+  Omit<EmitterOptions, 'port' | 'transport' | 'store' | 'onSuccess' | 'onFailure' | 'onDrop' | 'onOversize'>
+> &
+  Pick<EmitterOptions, 'port' | 'transport' | 'store' | 'onSuccess' | 'onFailure' | 'onDrop' | 'onOversize'>;
+
+/** Defaults a platform may replace. */
+export type PlatformDefaults = Partial<
+  Pick<
+    ResolvedEmitterOptions,
+    'bufferSize' | 'maxPostBytes' | 'flushInterval' | 'maxConcurrentRequests' | 'requestTimeout' | 'maxQueueEvents' | 'maxQueueBytes' | 'flushTimeout'
+  >
+>;
+
+/** The platform-neutral defaults, in one place (the Node platform raises the throughput ones). */
+export const EMITTER_DEFAULTS = {
+  method: 'post',
+  protocol: 'https',
+  postPath: '/com.snowplowanalytics.snowplow/tp2',
+  bufferSize: 10,
+  maxPostBytes: 40_000,
+  flushInterval: 1_000,
+  maxConcurrentRequests: 1,
+  requestTimeout: 5_000,
+  maxRetryDelay: 60_000,
+  maxQueueEvents: 1_000,
+  maxQueueBytes: 4 * 1024 * 1024,
+  flushTimeout: 10_000,
+} as const;
+
+/** Node defaults: a 100,000-event burst is held whole and sent over several keep-alive sockets. */
+export const NODE_DEFAULTS: PlatformDefaults = {
+  bufferSize: 50,
+  maxConcurrentRequests: 4,
+  maxQueueEvents: 250_000,
+  maxQueueBytes: 256 * 1024 * 1024,
+};
+
+function positive(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value > 0)) throw new TypeError(`options.${name} must be a positive number`);
+  return value;
+}
+
+/** Applies platform defaults, then the neutral ones; throws a TypeError naming a bad option. */
+export function resolveOptions(options: EmitterOptions, platform: PlatformDefaults = {}): ResolvedEmitterOptions {
+  const d = { ...EMITTER_DEFAULTS, ...platform };
+  const method = options.method ?? d.method;
+  if (method !== 'post' && method !== 'get') throw new TypeError("options.method must be 'post' or 'get'");
+  const protocol = options.protocol ?? d.protocol;
+  if (protocol !== 'http' && protocol !== 'https') throw new TypeError("options.protocol must be 'http' or 'https'");
+  const postPath = options.postPath ?? d.postPath;
+  return {
+    method,
+    protocol,
+    port: options.port === undefined ? undefined : positive(options.port, 'port', 0),
+    postPath: postPath.startsWith('/') ? postPath : `/${postPath}`,
+    bufferSize: positive(options.bufferSize, 'bufferSize', d.bufferSize),
+    maxPostBytes: positive(options.maxPostBytes, 'maxPostBytes', d.maxPostBytes),
+    flushInterval: positive(options.flushInterval, 'flushInterval', d.flushInterval),
+    maxConcurrentRequests: Math.max(1, Math.floor(positive(options.maxConcurrentRequests, 'maxConcurrentRequests', d.maxConcurrentRequests))),
+    requestTimeout: positive(options.requestTimeout, 'requestTimeout', d.requestTimeout),
+    maxRetryDelay: positive(options.maxRetryDelay, 'maxRetryDelay', d.maxRetryDelay),
+    maxQueueEvents: positive(options.maxQueueEvents, 'maxQueueEvents', d.maxQueueEvents),
+    maxQueueBytes: positive(options.maxQueueBytes, 'maxQueueBytes', d.maxQueueBytes),
+    flushTimeout: positive(options.flushTimeout, 'flushTimeout', d.flushTimeout),
+    customRetryCodes: { ...options.customRetryCodes },
+    customHeaders: { ...options.customHeaders },
+    transport: options.transport,
+    store: options.store,
+    onSuccess: options.onSuccess,
+    onFailure: options.onFailure,
+    onDrop: options.onDrop,
+    onOversize: options.onOversize,
+  };
+}

@@ -1,0 +1,80 @@
+import type { SerializedEvent } from '../core/types.js';
+import { SCHEMAS } from '../core/schemas.js';
+import { utf8ByteLength } from '../core/utf8.js';
+import type { TransportRequest } from '../transports/types.js';
+
+const ENVELOPE_HEAD = `{"schema":"${SCHEMAS.payloadData}","data":[`;
+const ENVELOPE_TAIL = ']}';
+
+/** Bytes of the `payload_data` envelope around the events of a POST body. */
+export const ENVELOPE_BYTES = utf8ByteLength(ENVELOPE_HEAD) + ENVELOPE_TAIL.length;
+
+/**
+ * Bytes a POST adds to each event: `"stm":"<13 digits>",` plus the comma between
+ * events. Millisecond timestamps keep 13 digits until the year 2286.
+ */
+export const PER_EVENT_OVERHEAD = '"stm":"",'.length + 13 + 1;
+
+/** The byte budget a POST batch must fit in, per the store's `take` accounting. */
+export function batchBudget(maxPostBytes: number): number {
+  // The last event has no trailing comma, hence the + 1.
+  return maxPostBytes - ENVELOPE_BYTES + 1;
+}
+
+/** UTF-8 size of the POST body that {@link postBody} builds for these events. */
+export function postBodyBytes(events: readonly SerializedEvent[]): number {
+  let bytes = ENVELOPE_BYTES - 1;
+  for (const event of events) bytes += event.bytes + PER_EVENT_OVERHEAD;
+  return bytes;
+}
+
+/**
+ * A `payload_data` body joined from the pre-serialised events, with one `stm` stamped
+ * into each: the send time of this attempt, never stored with the event.
+ */
+export function postBody(events: readonly SerializedEvent[], stm: string): string {
+  const stamp = `{"stm":"${stm}"`;
+  let body = ENVELOPE_HEAD;
+  for (let i = 0; i < events.length; i++) {
+    const json = events[i]!.json;
+    if (i > 0) body += ',';
+    // An empty object has no field to put a comma before.
+    body += json.length > 2 ? `${stamp},${json.slice(1)}` : `${stamp}}`;
+  }
+  return body + ENVELOPE_TAIL;
+}
+
+/** The `/i` query string of one event, `stm` first as the protocol asks. */
+export function getQuery(event: SerializedEvent, stm: string): string {
+  const fields = JSON.parse(event.json) as Record<string, string>;
+  let query = `stm=${stm}`;
+  for (const key of Object.keys(fields)) {
+    if (key === 'stm') continue;
+    query += `&${encodeURIComponent(key)}=${encodeURIComponent(fields[key]!)}`;
+  }
+  return query;
+}
+
+/** Builds the request for one batch (POST) or one event (GET). */
+export function buildRequest(
+  base: string,
+  method: 'post' | 'get',
+  postPath: string,
+  events: readonly SerializedEvent[],
+  headers: Record<string, string>,
+  timeout: number,
+  unloading: boolean,
+): TransportRequest {
+  const stm = String(Date.now());
+  if (method === 'get') {
+    return { url: `${base}/i?${getQuery(events[0]!, stm)}`, method: 'GET', headers: { ...headers }, timeout, unloading };
+  }
+  return {
+    url: base + postPath,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
+    body: postBody(events, stm),
+    timeout,
+    unloading,
+  };
+}

@@ -1,0 +1,46 @@
+/** Statuses that are never retried unless `customRetryCodes` says so (the Python tracker's list). */
+const NEVER_RETRY = new Set([400, 401, 403, 410, 422]);
+
+/** First step of the backoff; attempt n waits up to `BASE_DELAY * 2^(n-1)`, capped. */
+export const BASE_DELAY = 500;
+
+/** What to do with a batch after an answer. */
+export type Outcome = 'success' | 'retry' | 'fail';
+
+/**
+ * The retry table. `status` 0 means "handed off, answer unknowable" (sendBeacon) and
+ * counts as success; network errors and timeouts never reach here (always retried).
+ * - 2xx: success.
+ * - 408, 429, 5xx: retry.
+ * - 400, 401, 403, 410, 422: fail (dropped, reported).
+ * - other 4xx, 3xx and anything else: fail. A redirect that survived the transport, or a
+ *   client error, will not change by sending the same bytes again.
+ * `customRetryCodes` overrides any of these (true = retry, false = fail).
+ */
+export function classify(status: number, custom: Readonly<Record<number, boolean>>): Outcome {
+  if (status === 0 || (status >= 200 && status < 300)) return 'success';
+  const override = custom[status];
+  if (override !== undefined) return override ? 'retry' : 'fail';
+  if (NEVER_RETRY.has(status)) return 'fail';
+  if (status === 408 || status === 429 || (status >= 500 && status < 600)) return 'retry';
+  return 'fail';
+}
+
+/** Exponential backoff with full jitter: uniform in [0, min(cap, base·2^(attempt−1))). */
+export function backoffDelay(attempt: number, cap: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(cap, BASE_DELAY * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * Milliseconds to wait from a `Retry-After` value: delta-seconds or an HTTP date.
+ * Undefined when absent or unparseable.
+ */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}

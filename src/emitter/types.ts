@@ -1,0 +1,38 @@
+import type { SerializedEvent } from '../core/types.js';
+
+/** What `flush()` and `close()` resolve with. They never reject. */
+export interface FlushResult {
+  /** True when every event queued before the call was delivered. */
+  ok: boolean;
+  /** True when the timeout passed first. */
+  timedOut: boolean;
+  /** Of the events queued before the call, how many were given up (not retried). */
+  failed: number;
+  /** Events still held when the promise settled: waiting, or waiting to be retried. */
+  queued: number;
+  /** Events in requests that had not answered yet. */
+  inFlight: number;
+}
+
+/** Counters since the emitter was created, from `emitter.stats()`. */
+export interface EmitterStats {
+  /** Events waiting to be sent, including those waiting to be retried. */
+  queued: number;
+  /** Events in requests that have not answered yet. */
+  inFlight: number;
+  /** Events the collector accepted. */
+  delivered: number;
+  /** Event sends that failed and were scheduled again (one event retried twice counts 2). */
+  retried: number;
+  /** Events dropped without being sent (queue full, emitter closed). */
+  dropped: number;
+  /** Events given up after a non-retryable answer. */
+  failed: number;
+}
+
+/** One request's worth of events, kept as a unit across retries so it is never re-split. */
+export interface Batch {
+  readonly events: SerializedEvent[];
+  readonly bytes: number;
+  attempts: number;
+}
