@@ -1,0 +1,117 @@
+/** Small HTTP helpers shared by the tracking and `/micro` routes: body reading, CORS, replies. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type BodyResult =
+  | { status: 'ok'; body: Buffer }
+  | { status: 'too-large'; bytes: number }
+  | { status: 'aborted'; error: string };
+
+// Past the limit the body is read and thrown away, so that the client is still
+// reading when the 413 comes (a socket closed mid-upload often surfaces as a
+// network error instead of the status). Beyond this much the socket is cut.
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** Reads a request body, keeping at most `maxBytes`; never rejects. */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let done = false;
+    const finish = (result: BodyResult): void => {
+      if (!done) {
+        done = true;
+        resolve(result);
+      }
+    };
+    req.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes <= maxBytes) chunks.push(chunk);
+      else chunks.length = 0;
+      if (bytes > DRAIN_LIMIT_BYTES) {
+        finish({ status: 'too-large', bytes });
+        req.destroy();
+      }
+    });
+    req.on('end', () =>
+      finish(bytes > maxBytes ? { status: 'too-large', bytes } : { status: 'ok', body: Buffer.concat(chunks) }),
+    );
+    req.on('error', (error) => finish({ status: 'aborted', error: error.message }));
+    req.on('close', () => finish({ status: 'aborted', error: 'the client closed the connection mid-body' }));
+  });
+}
+
+/**
+ * CORS headers for actual responses. The request's origin is echoed with
+ * credentials allowed, as the Snowplow collector does, because trackers send
+ * with `credentials: 'include'` (for the `sp` cookie) and a `*` origin is then refused.
+ */
+export function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  if (origin === undefined) return { 'Access-Control-Allow-Origin': '*' };
+  return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };
+}
+
+/** Seconds a browser may cache a preflight: beacons sent on page unload cannot wait for one. */
+export const PREFLIGHT_MAX_AGE_SECONDS = 3600;
+
+/** Answers an `OPTIONS` preflight. */
+export function sendPreflight(req: IncomingMessage, res: ServerResponse): void {
+  const headers: Record<string, string> = {
+    ...corsHeaders(req),
+    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    // The same list as the Snowplow collector, so a tracker that works here works there.
+    'Access-Control-Allow-Headers': 'Content-Type, SP-Anonymous',
+    'Access-Control-Max-Age': String(PREFLIGHT_MAX_AGE_SECONDS),
+    'Content-Length': '0',
+  };
+  // Chrome asks before a public page may call a loopback address.
+  if (req.headers['access-control-request-private-network'] === 'true') {
+    headers['Access-Control-Allow-Private-Network'] = 'true';
+  }
+  res.writeHead(200, headers).end();
+}
+
+export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res
+    .writeHead(status, {
+      ...corsHeaders(req),
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(body)),
+      'Cache-Control': 'no-store',
+    })
+    .end(body);
+}
+
+export function sendText(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
+  res
+    .writeHead(status, {
+      ...corsHeaders(req),
+      'Content-Type': contentType,
+      'Content-Length': String(Buffer.byteLength(body)),
+      'Cache-Control': 'no-store',
+      ...extra,
+    })
+    .end(body);
+}
+
+// Headers that carry credentials of whatever else runs on localhost: they would
+// be readable cross-origin through /micro/*, so they are never stored.
+const REDACTED = new Set(['cookie', 'authorization', 'proxy-authorization']);
+
+/** Request headers as one string per name, with credentials redacted. */
+export function storedHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    out[name] = REDACTED.has(name) ? '(redacted)' : Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+/**
+ * `isotrack/collector`: a development collector for the Snowplow tracker
+ * protocol that validates events as the pipeline does. Node only.
+ */
+export { startCollector } from './server.js';
+export type { RunningCollector } from './server.js';
+export type { CollectorOptions, EventListener } from './options.js';
+export { CLI_DEFAULT_PORT, TP2_PATH } from './options.js';
+export { EventStore } from './store.js';
+export type {
+  ApiName,
+  BadEvent,
+  BadFilter,
+  CollectorPayload,
+  Counts,
+  DecodedEvent,
+  GoodEvent,
+  GoodFilter,
+  RawEvent,
+  SelfDescribing,
+} from './types.js';

@@ -1,0 +1,123 @@
+import type { BadEvent, GoodEvent } from './types.js';
+
+/** Called once per stored event: `{ good }` or `{ bad }`. */
+export type EventListener = (record: { good: GoodEvent } | { bad: BadEvent }) => void;
+
+/** Options of `startCollector`; every default lives in {@link resolveOptions}. */
+export interface CollectorOptions {
+  /**
+   * TCP port to listen on. `0` picks a free port; read the real one from the result.
+   * @defaultValue `0` (the CLI uses `9090`, like Snowplow Micro)
+   */
+  port?: number;
+  /**
+   * Interface to bind. Loopback by default so that a dev collector is not reachable
+   * from the network by accident; use `0.0.0.0` to test from a phone.
+   * @defaultValue `'127.0.0.1'`
+   */
+  host?: string;
+  /**
+   * Extra folders of Iglu schemas in the Iglu layout
+   * (`vendor/name/jsonschema/M-R-A`, files without extension). They are searched
+   * in order, before the schemas bundled with isotrack.
+   * @defaultValue `[]`
+   */
+  schemaDirs?: string[];
+  /**
+   * Accept self-describing events and entities whose schema cannot be found,
+   * instead of recording them as bad. Schemas that are found are still enforced.
+   * @defaultValue `false`
+   */
+  lax?: boolean;
+  /**
+   * Extra POST paths that accept a tracker-protocol 2 body, for trackers that use a
+   * custom `postPath` (e.g. `/com.acme/events`). `/com.snowplowanalytics.snowplow/tp2`
+   * is always accepted.
+   * @defaultValue `[]`
+   */
+  paths?: string[];
+  /**
+   * How many good events, and separately how many bad events, to keep in memory.
+   * The oldest are dropped first; the counts on `/micro/all` keep counting.
+   * @defaultValue `10000`
+   */
+  maxEvents?: number;
+  /**
+   * Largest request body accepted, in bytes. A bigger one is answered with 413 and
+   * recorded as a bad event. 1 MB is what the Snowplow collector allows for its
+   * Kinesis and Kafka sinks.
+   * @defaultValue `1048576`
+   */
+  maxBodyBytes?: number;
+  /**
+   * Called after each event is stored, e.g. to log it. Exceptions it throws are
+   * caught and logged, so a faulty listener cannot lose events.
+   * @defaultValue none
+   */
+  onEvent?: EventListener;
+}
+
+/** Options with every default filled in. */
+export interface ResolvedOptions {
+  port: number;
+  host: string;
+  schemaDirs: string[];
+  lax: boolean;
+  paths: string[];
+  maxEvents: number;
+  maxBodyBytes: number;
+  onEvent: EventListener | undefined;
+}
+
+/** The POST path every Snowplow tracker uses by default. */
+export const TP2_PATH = '/com.snowplowanalytics.snowplow/tp2';
+
+/** Port the CLI listens on when `--port` is not given (Snowplow Micro's default). */
+export const CLI_DEFAULT_PORT = 9090;
+
+/** Fills in defaults and rejects values that would only fail later and obscurely. */
+export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    schemaDirs: [...(options.schemaDirs ?? [])],
+    lax: options.lax ?? false,
+    paths: (options.paths ?? []).map(normalisePath),
+    maxEvents: options.maxEvents ?? 10_000,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    onEvent: options.onEvent && guard(options.onEvent),
+  };
+  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
+    throw new RangeError(`isotrack collector: port must be an integer from 0 to 65535, got ${String(options.port)}`);
+  }
+  if (!Number.isInteger(resolved.maxEvents) || resolved.maxEvents < 1) {
+    throw new RangeError(`isotrack collector: maxEvents must be a positive integer, got ${String(options.maxEvents)}`);
+  }
+  if (!Number.isInteger(resolved.maxBodyBytes) || resolved.maxBodyBytes < 1) {
+    throw new RangeError(
+      `isotrack collector: maxBodyBytes must be a positive integer, got ${String(options.maxBodyBytes)}`,
+    );
+  }
+  return resolved;
+}
+
+function guard(listener: EventListener): EventListener {
+  return (record) => {
+    try {
+      listener(record);
+    } catch (error) {
+      console.error('isotrack collector: onEvent listener threw:', error);
+    }
+  };
+}
+
+/** `com.acme/events` and `/com.acme/events/` both mean `/com.acme/events`. */
+function normalisePath(path: string): string {
+  const trimmed = path.trim().replace(/\/+$/, '');
+  const absolute = trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+  // /micro/* is the query API and /i the GET pixel: a tracking path there would shadow them.
+  if (absolute === '/' || absolute === '/i' || absolute === '/micro' || absolute.startsWith('/micro/')) {
+    throw new RangeError(`isotrack collector: "${path}" cannot be used as a tracking path`);
+  }
+  return absolute;
+}

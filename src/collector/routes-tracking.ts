@@ -1,0 +1,176 @@
+/**
+ * The tracking endpoints: `GET /i` (tracker protocol 1, one event in the query
+ * string) and the tp2 POST paths (a `payload_data` batch in a JSON body).
+ * Like the Snowplow collector they answer 200 even for bad events, because a
+ * tracker would otherwise retry an event that can never succeed; only an
+ * oversized body is refused (413).
+ */
+import { hostname } from 'node:os';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isObject, parseJson, parseQuery } from './decode.js';
+import { readBody, sendText, storedHeaders } from './http.js';
+import type { EventStore } from './store.js';
+import type { EventListener } from './options.js';
+import type { ApiName, CollectorPayload, RawEvent } from './types.js';
+import { MAX_STORED_BODY_CHARS } from './types.js';
+import type { Validator } from './validate.js';
+
+export interface TrackingContext {
+  store: EventStore;
+  validator: Validator;
+  maxBodyBytes: number;
+  onEvent: EventListener | undefined;
+}
+
+// The smallest transparent GIF: what `/i` answers so that an <img> pixel loads.
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+// Enrich's tp2 adapter accepts exactly these (compared without case for the charset).
+const JSON_CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8'];
+
+const SOURCE = { name: 'isotrack-collector', encoding: 'UTF-8', hostname: hostname() };
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Handles one tracking request. `api` says which protocol the path speaks. */
+export async function handleTracking(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  api: ApiName,
+  ctx: TrackingContext,
+): Promise<void> {
+  const receivedAt = new Date().toISOString();
+  const query = url.search.length > 1 ? url.search.slice(1) : null;
+  const payload: CollectorPayload = {
+    api,
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    querystring: query,
+    body: null,
+    contentType: req.headers['content-type'] ?? null,
+    headers: storedHeaders(req),
+    timestamp: receivedAt,
+  };
+  const recorder = new Recorder(req, payload, ctx);
+
+  if (req.method === 'GET') {
+    const answer = (): void => sendText(req, res, 200, PIXEL, 'image/gif');
+    if (query === null) {
+      recorder.bad(null, ['GET request without a query string: there is no event in it']);
+      return answer();
+    }
+    const params = parseQuery(query);
+    if (!params.ok) {
+      recorder.bad(null, [params.error]);
+      return answer();
+    }
+    recorder.event(params.value, [], true);
+    return answer();
+  }
+
+  const read = await readBody(req, ctx.maxBodyBytes);
+  if (read.status === 'aborted') return; // Nobody is left to answer or to blame.
+  if (read.status === 'too-large') {
+    recorder.bad(null, [`body of ${read.bytes} bytes is over the ${ctx.maxBodyBytes}-byte limit; nothing in it was read`]);
+    if (!res.headersSent && !res.destroyed) sendText(req, res, 413, 'body too large');
+    return;
+  }
+  processBody(read.body, query, recorder);
+  sendText(req, res, 200, 'ok');
+}
+
+function processBody(raw: Buffer, query: string | null, recorder: Recorder): void {
+  let text: string;
+  try {
+    text = utf8.decode(raw);
+  } catch {
+    recorder.payload.body = raw.toString('latin1').slice(0, MAX_STORED_BODY_CHARS);
+    return recorder.bad(null, ['body is not valid UTF-8']);
+  }
+  recorder.payload.body = text.length > MAX_STORED_BODY_CHARS ? `${text.slice(0, MAX_STORED_BODY_CHARS)}…` : text;
+
+  const contentType = recorder.payload.contentType;
+  if (contentType === null || !JSON_CONTENT_TYPES.includes(contentType.trim().toLowerCase())) {
+    return recorder.bad(null, [
+      `Content-Type ${contentType === null ? 'is missing' : JSON.stringify(contentType)}: ` +
+        'a tp2 POST needs application/json, optionally with "; charset=utf-8"',
+    ]);
+  }
+  if (text.trim() === '') return recorder.bad(null, ['body is empty: expected a payload_data JSON']);
+  const json = parseJson(text);
+  if (!json.ok) return recorder.bad(null, [`body is not valid JSON (${json.error})`]);
+
+  // Query-string pairs on a POST apply to every event, and win on a clash (Enrich's tp2 adapter).
+  let fromQuery: Record<string, string> = {};
+  if (query !== null) {
+    const parsed = parseQuery(query);
+    if (!parsed.ok) return recorder.bad(null, [parsed.error]);
+    fromQuery = parsed.value;
+  }
+
+  const body = recorder.validator.checkBody(json.value);
+  if (body.bodyErrors.length > 0) return recorder.bad(null, body.bodyErrors);
+  // Each event of the batch becomes its own row, as in the pipeline.
+  body.events.forEach((event, index) => {
+    const errors = body.eventErrors[index] ?? [];
+    if (!isObject(event)) return recorder.bad(null, errors.length > 0 ? errors : ['event is not a JSON object']);
+    recorder.event({ ...event, ...fromQuery }, errors, false);
+  });
+}
+
+/** Builds and stores the records for one request. */
+class Recorder {
+  readonly validator: Validator;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    readonly payload: CollectorPayload,
+    private readonly ctx: TrackingContext,
+  ) {
+    this.validator = ctx.validator;
+  }
+
+  event(parameters: Record<string, unknown>, earlier: string[], fromQuery: boolean): void {
+    const result = this.validator.checkEvent(parameters, earlier, fromQuery);
+    const rawEvent = this.rawEvent(parameters);
+    if (!result.ok) return this.bad(parameters, result.errors, rawEvent);
+    const good = this.ctx.store.addGood({
+      rawEvent,
+      eventType: result.eventType,
+      schema: result.schema,
+      contexts: result.contexts,
+      event: result.event,
+      receivedAt: this.payload.timestamp,
+    });
+    this.ctx.onEvent?.({ good });
+  }
+
+  bad(parameters: Record<string, unknown> | null, errors: string[], rawEvent?: RawEvent): void {
+    const bad = this.ctx.store.addBad({
+      collectorPayload: this.payload,
+      rawEvent: rawEvent ?? (parameters ? this.rawEvent(parameters) : null),
+      errors,
+      receivedAt: this.payload.timestamp,
+    });
+    this.ctx.onEvent?.({ bad });
+  }
+
+  private rawEvent(parameters: Record<string, unknown>): RawEvent {
+    const headers = this.payload.headers;
+    // SP-Anonymous asks the collector not to keep the IP address (server-side anonymous tracking).
+    const anonymous = headers['sp-anonymous'] !== undefined;
+    return {
+      api: this.payload.api,
+      parameters,
+      contentType: this.payload.contentType,
+      source: SOURCE,
+      context: {
+        timestamp: this.payload.timestamp,
+        ipAddress: anonymous ? null : (this.req.socket.remoteAddress ?? null),
+        useragent: headers['user-agent'] ?? null,
+        refererUri: headers.referer ?? null,
+        headers: Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      },
+    };
+  }
+}

@@ -1,0 +1,121 @@
+/** The HTTP server: routing, error containment and the start/stop lifecycle. */
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sendJson, sendPreflight } from './http.js';
+import type { CollectorOptions } from './options.js';
+import { TP2_PATH, resolveOptions } from './options.js';
+import { handleMicro } from './routes-micro.js';
+import { handleTracking } from './routes-tracking.js';
+import type { TrackingContext } from './routes-tracking.js';
+import { SchemaRegistry, bundledSchemaDir } from './schema-registry.js';
+import { EventStore } from './store.js';
+import type { ApiName } from './types.js';
+import { Validator } from './validate.js';
+
+/** A running collector. */
+export interface RunningCollector {
+  /** Base URL, e.g. `http://127.0.0.1:9090`: what a tracker's endpoint should be. */
+  url: string;
+  /** The port actually bound (useful with `port: 0`). */
+  port: number;
+  /** Schema folders in search order, the bundled one last. */
+  schemaDirs: readonly string[];
+  /** The POST paths accepted, the tp2 default first. */
+  paths: readonly string[];
+  /** The stored events, for in-process tests. */
+  store: EventStore;
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>;
+}
+
+const TP1: ApiName = { vendor: 'com.snowplowanalytics.snowplow', version: 'tp1' };
+
+/**
+ * Starts a collector that validates events the way the Snowplow pipeline does.
+ * Resolves once it listens; rejects if the port cannot be bound.
+ */
+export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
+  const resolved = resolveOptions(options);
+  const bundled = bundledSchemaDir();
+  const schemaDirs = [...resolved.schemaDirs, ...(bundled ? [bundled] : [])];
+  const registry = new SchemaRegistry(schemaDirs);
+  const store = new EventStore(resolved.maxEvents);
+  const tracking: TrackingContext = {
+    store,
+    validator: new Validator(registry, resolved.lax),
+    maxBodyBytes: resolved.maxBodyBytes,
+    onEvent: resolved.onEvent,
+  };
+  const postPaths = new Map<string, ApiName>([[TP2_PATH, apiOf(TP2_PATH)]]);
+  for (const path of resolved.paths) postPaths.set(path, apiOf(path));
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://collector.invalid');
+    const path = url.pathname;
+    const known = path === '/i' || path === '/ice.png' || postPaths.has(path) || path.startsWith('/micro/');
+    if (req.method === 'OPTIONS') {
+      return known ? sendPreflight(req, res) : sendJson(req, res, 404, { error: `no such endpoint: ${path}` });
+    }
+    if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry });
+    if ((path === '/i' || path === '/ice.png') && req.method === 'GET') return handleTracking(req, res, url, TP1, tracking);
+    const api = postPaths.get(path);
+    if (api && (req.method === 'POST' || req.method === 'GET')) return handleTracking(req, res, url, api, tracking);
+    if (path === '/' && req.method === 'GET') {
+      res.writeHead(302, { Location: '/micro/ui' }).end();
+      return;
+    }
+    if (known) return sendJson(req, res, 405, { error: `${req.method ?? ''} is not allowed on ${path}` });
+    return sendJson(req, res, 404, { error: `no such endpoint: ${path}` });
+  };
+
+  const server = createServer((req, res) => {
+    // A bug in one request must not take the collector down for everyone else.
+    route(req, res).catch((error: unknown) => {
+      console.error('isotrack collector: request failed:', error);
+      if (!res.headersSent) sendJson(req, res, 500, { error: 'internal error; see the collector log' });
+      else res.destroy();
+    });
+  });
+  // Malformed HTTP (not just malformed events) gets a 400 instead of an 'error' crash.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(resolved.port, resolved.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${urlHost(resolved.host)}:${port}`,
+    port,
+    schemaDirs,
+    paths: [...postPaths.keys()],
+    store,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets would otherwise hold close() open for seconds.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** `/com.acme/v1` is vendor `com.acme`, version `v1`, as the Snowplow collector names custom paths. */
+function apiOf(path: string): ApiName {
+  const [vendor = '', version = ''] = path.slice(1).split('/');
+  return { vendor, version };
+}
+
+/** A host for a URL: wildcard binds are reached via loopback, IPv6 needs brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,118 @@
+/**
+ * Shapes of what the collector stores and serves on `/micro/*`. They follow
+ * Snowplow Micro's JSON so that scripts written against Micro keep working.
+ */
+
+/** A self-describing JSON as found inside `ue_pr`/`co` (data left untyped: it is user data). */
+export interface SelfDescribing {
+  schema: string;
+  data: unknown;
+}
+
+/** Which collector API an event came in through, as Micro names it. */
+export interface ApiName {
+  vendor: string;
+  /** `tp1` for `GET /i`, `tp2` for the POST paths (and GET on them). */
+  version: string;
+}
+
+/** The HTTP request an event arrived in, kept for both good and bad events. */
+export interface CollectorPayload {
+  api: ApiName;
+  method: string;
+  path: string;
+  /** The raw query string without `?`, or `null` when there was none. */
+  querystring: string | null;
+  /**
+   * The raw body as text, cut at {@link MAX_STORED_BODY_CHARS}, or `null` when
+   * there was no body or it was refused unread (too large).
+   */
+  body: string | null;
+  contentType: string | null;
+  headers: Record<string, string>;
+  /** ISO time the collector received the request. */
+  timestamp: string;
+}
+
+/** The event as it was sent, before any decoding. */
+export interface RawEvent {
+  api: ApiName;
+  /** Every parameter exactly as sent (POST values may be non-strings when the event is bad). */
+  parameters: Record<string, unknown>;
+  contentType: string | null;
+  source: { name: string; encoding: string; hostname: string };
+  context: {
+    timestamp: string;
+    /** Client address; `null` when the request carried `SP-Anonymous`. */
+    ipAddress: string | null;
+    useragent: string | null;
+    refererUri: string | null;
+    headers: string[];
+  };
+}
+
+/** What the collector decoded out of a valid event. */
+export interface DecodedEvent {
+  /** The tracker-protocol fields, as strings. */
+  parameters: Record<string, string>;
+  /** The self-describing event (inner `{schema, data}` of `ue_pr`/`ue_px`), when there is one. */
+  unstructEvent: SelfDescribing | null;
+  /** The entities from `co`/`cx`, in order. */
+  contexts: SelfDescribing[];
+}
+
+/** One valid event, as listed by `/micro/good`. */
+export interface GoodEvent {
+  /** Collector-side sequence number, increasing; handy for the UI and for paging. */
+  id: number;
+  rawEvent: RawEvent;
+  /** Canonical event name as Enrich sets it: `page_view`, `unstruct`, `struct`, ... */
+  eventType: string;
+  /** Iglu URI of the self-describing event, for `ue` events; otherwise `null`. */
+  schema: string | null;
+  /** Iglu URIs of the attached entities. */
+  contexts: string[];
+  event: DecodedEvent;
+  /** ISO time the collector received the event. */
+  receivedAt: string;
+}
+
+/** One failed event (or failed request), as listed by `/micro/bad`. */
+export interface BadEvent {
+  id: number;
+  collectorPayload: CollectorPayload;
+  /** The single event of a batch that failed, when the request got that far. */
+  rawEvent: RawEvent | null;
+  /** Every problem found, each a readable sentence. */
+  errors: string[];
+  receivedAt: string;
+}
+
+/** Counts returned by `/micro/all` and `/micro/reset`. */
+export interface Counts {
+  total: number;
+  good: number;
+  bad: number;
+}
+
+/** The body of `POST /micro/good`; every field optional, all must match. */
+export interface GoodFilter {
+  /** Event type: the canonical name (`page_view`, `unstruct`) or the `e` code (`pv`, `ue`). */
+  event_type?: string;
+  /** Iglu URI of the self-describing event; implies `ue`. */
+  schema?: string;
+  /** Entity schema URIs that the event must all carry. */
+  contexts?: string[];
+  /** Return at most this many of the most recent matches. */
+  limit?: number;
+}
+
+/** The body of `POST /micro/bad`. */
+export interface BadFilter {
+  vendor?: string;
+  version?: string;
+  limit?: number;
+}
+
+/** Longest request body text kept in a bad event, so that memory stays bounded. */
+export const MAX_STORED_BODY_CHARS = 64 * 1024;
