@@ -1,0 +1,64 @@
+import { Emitter as CoreEmitter } from '../emitter/emitter.js';
+import type { EmitterOptions } from '../emitter/options.js';
+import { createFetchPlatform } from '../transports/fetch.js';
+import { sendBeaconTransport, type BeaconTransport, type BeaconTransportOptions } from '../transports/beacon.js';
+import type { Transport } from '../transports/types.js';
+import { inBrowser, listen } from './env.js';
+import { persistentStore, type BrowserEventStore } from './persistent-store.js';
+import { localStore } from './storage.js';
+
+/** Options of the browser `Emitter`: every {@link EmitterOptions} plus these. */
+export interface BrowserEmitterOptions extends EmitterOptions, BeaconTransportOptions {
+  /**
+   * Keep queued events in localStorage so that they survive reloads and crashes, and
+   * let another tab send what a closed tab left. Memory is used when storage is
+   * unavailable or full. @defaultValue true
+   */
+  persist?: boolean;
+}
+
+// Tiny and stable: separates the queues of different collectors in one origin.
+const hash = (text: string) => {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = (h * 33) ^ text.charCodeAt(i);
+  return (h >>> 0).toString(36);
+};
+
+/**
+ * The Emitter of the browser entries. In a browser it sends with
+ * {@link sendBeaconTransport}, sends as soon as events are tracked (`bufferSize` 1,
+ * batching what one task tracks), keeps its queue in localStorage, and on
+ * `visibilitychange: hidden` and `pagehide` hands what is queued to keepalive
+ * requests within the 64 KiB budget, leaving the rest stored for the next load.
+ * Outside a browser (server-side rendering) it is the plain fetch emitter.
+ */
+export class Emitter extends CoreEmitter {
+  constructor(endpoint: string, options: BrowserEmitterOptions = {}) {
+    if (!inBrowser()) {
+      super(endpoint, options, createFetchPlatform());
+      return;
+    }
+    const transport: Transport & Partial<BeaconTransport> = options.transport ?? sendBeaconTransport(options);
+    let store: BrowserEventStore | undefined;
+    const holder: { e?: Emitter } = {};
+    if (!options.store && options.persist !== false) {
+      const key = `_it_q${hash(endpoint + options.method + options.postPath)}.`;
+      store = persistentStore(localStore(), key, () => void holder.e?.flush());
+    }
+    super(endpoint, { ...options, store: options.store ?? store, transport }, { transport: () => transport, defaults: { bufferSize: 1 } });
+    holder.e = this;
+    const exit = (leaving: boolean) => {
+      const room = transport.room?.() ?? Infinity;
+      if (room > 0) this.flushOnUnload({ maxBytes: room });
+      store?.unload(transport.sent?.() ?? new Set(), leaving);
+    };
+    listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && exit(false));
+    listen(window, 'pagehide', () => exit(true));
+    // Back from the back/forward cache: take the lease again.
+    listen(window, 'pageshow', (event) => (event as PageTransitionEvent).persisted && store?.tick());
+    if (store) {
+      store.tick();
+      setInterval(store.tick, 5000);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { SCHEMAS } from '../core/schemas.js';
+import type { TrackerPlugin } from '../core/tracker.js';
+import type { Payload } from '../core/types.js';
+import { uuidv4 } from '../core/uuid.js';
+
+/** Options of the automatic page context. */
+export interface PageContextOptions {
+  /** Attach the `web_page` 1-0-0 entity, holding the page view id, to every event. @defaultValue true */
+  webPage?: boolean;
+}
+
+/** The automatic page context plugin, with the page view id it attaches. */
+export interface PageContextPlugin extends TrackerPlugin {
+  /** Id of the current page view: a new UUID at every page view. */
+  pageViewId(): string;
+}
+
+/** Sets `payload[key]` only when the event has no value of its own (explicit arguments win). */
+export const fill = (payload: Payload, key: string, value: unknown): void => {
+  if (!payload[key] && value != null && value !== '') payload[key] = String(value);
+};
+
+/**
+ * Fills the fields a browser knows: screen, viewport, document size,
+ * time zone, language, charset, page URL, title and referrer. In a single-page
+ * app the referrer of a page view is the previous page view's URL.
+ */
+export function pageContext(options: PageContextOptions = {}): PageContextPlugin {
+  let id: string | undefined;
+  let lastUrl: string | undefined;
+  let referrer: string | undefined;
+  // Fields that do not change while the page lives, computed once.
+  let fixed: Record<string, unknown> | undefined;
+  // Viewport and document size change rarely; reading them once per task keeps a
+  // burst of events from forcing layout again and again.
+  let sizes: [string, string] | undefined;
+  const pageViewId = () => (id ??= uuidv4());
+  return {
+    pageViewId,
+    beforeTrack({ e, payload, contexts }) {
+      const doc = document;
+      const root = doc.documentElement;
+      if (!fixed) {
+        let tz: string | undefined;
+        try {
+          tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        } catch {
+          // No Intl time zone data: leave tz out.
+        }
+        fixed = {
+          res: `${screen.width}x${screen.height}`,
+          cd: screen.colorDepth,
+          tz,
+          lang: navigator.language,
+          cs: doc.characterSet,
+        };
+      }
+      if (!sizes) {
+        sizes = [`${innerWidth}x${innerHeight}`, `${root.scrollWidth}x${root.scrollHeight}`];
+        queueMicrotask(() => (sizes = undefined));
+      }
+      for (const key in fixed) fill(payload, key, fixed[key]);
+      fill(payload, 'vp', sizes[0]);
+      fill(payload, 'ds', sizes[1]);
+      fill(payload, 'url', location.href);
+      if (e == 'pv') {
+        id = uuidv4();
+        fill(payload, 'page', doc.title);
+        fill(payload, 'refr', lastUrl ?? doc.referrer);
+        lastUrl = payload.url;
+        referrer = payload.refr;
+      } else fill(payload, 'refr', referrer ?? doc.referrer);
+      if (options.webPage !== false) contexts.push({ schema: SCHEMAS.webPage, data: { id: pageViewId() } });
+    },
+  };
+}

@@ -1,0 +1,220 @@
+import type { SerializedEvent } from '../core/types.js';
+import { utf8ByteLength } from '../core/utf8.js';
+import type { EventStore, TakeLimits } from '../emitter/store.js';
+import type { KeyValueStore } from './storage.js';
+
+/** A tab that has not renewed its lease for this long has gone; its events may be claimed. */
+const LEASE_MS = 15_000;
+
+/** The persistent store, plus the hooks the page lifecycle calls. */
+export interface BrowserEventStore extends EventStore {
+  /**
+   * The page is hidden or going away. Events on the wire in `keepalive` requests (their
+   * ids in `sent`) will arrive without us, so they are forgotten. When `leaving`, the
+   * lease is released so that the next page load takes over what is left at once.
+   */
+  unload(sent: ReadonlySet<string>, leaving: boolean): void;
+  /** Renews the lease and takes over the queues of tabs that have gone. */
+  tick(): void;
+}
+
+/**
+ * One storage write holds every event added in the same task: an append-only
+ * segment. `done` counts its leading events that are acknowledged, persisted in a
+ * tiny side key so that a crash resends only what was not delivered.
+ */
+interface Segment {
+  k: string;
+  n: number;
+  done: number;
+  acked: boolean[];
+}
+
+/**
+ * An {@link EventStore} that survives reloads and crashes in localStorage, with a
+ * cost per event that does not depend on the queue's length: each task's events
+ * are written once as one segment, acknowledgements only touch a counter, and a
+ * delivered segment is removed whole.
+ *
+ * Each page (tab) owns its own segments under a lease it renews; a page never reads
+ * another's queue unless that lease has expired or was released at `pagehide`, and
+ * then claims it after a random delay and a re-check, so two tabs do not send the
+ * same events. When storage is missing or full, events simply stay in memory.
+ *
+ * @param onRestore - called after events of a gone page were taken over, to send them.
+ */
+export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: () => void): BrowserEventStore {
+  const tab = Math.random().toString(36).slice(2, 10);
+  const leaseKey = prefix + tab;
+  let waiting: SerializedEvent[] = [];
+  let head = 0;
+  let bytes = 0;
+  let seq = 0;
+  let lease = '';
+  let open: Segment | undefined;
+  let pending: SerializedEvent[] = [];
+  const where = new Map<SerializedEvent, [Segment, number]>();
+  const flying = new Map<string, SerializedEvent>();
+
+  // Writes the events added in this task as one segment, once the task's code has run.
+  const persist = () => {
+    const segment = open;
+    if (!segment) return;
+    open = undefined;
+    if (!kv.set(segment.k, pending.map((event) => event.json).join('\n'))) segment.k = '';
+    pending = [];
+  };
+
+  const forget = (events: Iterable<SerializedEvent>) => {
+    const touched = new Set<Segment>();
+    for (const event of events) {
+      const at = where.get(event);
+      if (!at) continue;
+      where.delete(event);
+      const [segment, index] = at;
+      segment.acked[index] = true;
+      while (segment.acked[segment.done]) segment.done++;
+      touched.add(segment);
+    }
+    for (const segment of touched) {
+      if (!segment.k) continue;
+      if (segment.done == segment.n) {
+        kv.del(segment.k);
+        kv.del(segment.k + 'd');
+      } else if (segment.done) kv.set(segment.k + 'd', String(segment.done));
+    }
+  };
+
+  const renew = () => {
+    const now = Date.now();
+    // Someone else wrote our lease: we looked gone (a long-frozen tab). Drop what they took.
+    if (lease && kv.get(leaseKey) !== lease) {
+      const kept = new Set(kv.keys(prefix + tab + '.'));
+      const lost = (event: SerializedEvent) => {
+        const key = where.get(event)?.[0].k;
+        return !!key && !kept.has(key);
+      };
+      const rest = waiting.slice(head);
+      waiting = rest.filter((event) => !lost(event));
+      head = 0;
+      bytes = 0;
+      for (const event of waiting) bytes += event.bytes;
+      for (const event of rest) if (lost(event)) where.delete(event);
+    }
+    lease = String(now + LEASE_MS);
+    kv.set(leaseKey, lease);
+  };
+
+  const claim = () => {
+    const now = Date.now();
+    const keys = kv.keys(prefix);
+    const gone = new Set<string>();
+    for (const key of keys) {
+      const owner = key.slice(prefix.length).split('.')[0]!;
+      if (owner == tab || gone.has(owner)) continue;
+      // A lease is its expiry time; a claim mark is `<expiry>c<tab>`, so a stale mark expires too.
+      if (!(parseInt(kv.get(prefix + owner) ?? '') > now)) gone.add(owner);
+    }
+    if (!gone.size) return;
+    const mark = `${now + 1000}c${tab}`;
+    for (const owner of gone) kv.set(prefix + owner, mark);
+    // Another tab may be claiming the same queue: the last mark written wins.
+    setTimeout(() => {
+      let restored = 0;
+      for (const owner of gone) {
+        if (kv.get(prefix + owner) !== mark) continue;
+        const segments = kv
+          .keys(prefix + owner + '.')
+          .filter((key) => !key.endsWith('d'))
+          .sort((a, b) => +a.split('.').pop()! - +b.split('.').pop()!);
+        for (const key of segments) {
+          const lines = kv.get(key)?.split('\n') ?? [];
+          const done = +(kv.get(key + 'd') ?? 0);
+          for (const json of lines.slice(done)) {
+            let eid: unknown;
+            try {
+              eid = (JSON.parse(json) as { eid?: unknown }).eid;
+            } catch {
+              continue; // a torn write: nothing to send
+            }
+            if (typeof eid != 'string') continue;
+            store.add({ eid, json, bytes: utf8ByteLength(json) });
+            restored++;
+          }
+          // Our copy is being written in this task; theirs goes now.
+          kv.del(key);
+          kv.del(key + 'd');
+        }
+        kv.del(prefix + owner);
+      }
+      if (restored) queueMicrotask(onRestore);
+    }, 50 + Math.random() * 200);
+  };
+
+  const store: BrowserEventStore = {
+    get count() {
+      return waiting.length - head;
+    },
+    get bytes() {
+      return bytes;
+    },
+    add(event) {
+      waiting.push(event);
+      bytes += event.bytes;
+      if (!kv.persistent) return;
+      if (!open) {
+        open = { k: `${prefix}${tab}.${Date.now()}${String(seq++ % 1000).padStart(3, '0')}`, n: 0, done: 0, acked: [] };
+        queueMicrotask(persist);
+      }
+      where.set(event, [open, open.n++]);
+      pending.push(event);
+    },
+    take({ count, bytes: limit, overhead }: TakeLimits) {
+      const out: SerializedEvent[] = [];
+      let used = 0;
+      while (head < waiting.length && out.length < count) {
+        const event = waiting[head]!;
+        const cost = event.bytes + overhead;
+        if (used + cost > limit && out.length) break;
+        out.push(event);
+        flying.set(event.eid, event);
+        used += cost;
+        bytes -= event.bytes;
+        head++;
+        if (used >= limit) break;
+      }
+      if (head == waiting.length) (waiting = []), (head = 0);
+      else if (head > 1024 && head * 2 > waiting.length) (waiting = waiting.slice(head)), (head = 0);
+      return out;
+    },
+    ack(events) {
+      for (const event of events) flying.delete(event.eid);
+      forget(events);
+    },
+    release(events) {
+      if (!events.length) return;
+      for (const event of events) {
+        flying.delete(event.eid);
+        bytes += event.bytes;
+      }
+      waiting = [...events, ...waiting.slice(head)];
+      head = 0;
+    },
+    unload(sent, leaving) {
+      if (open) persist();
+      const gone: SerializedEvent[] = [];
+      for (const eid of sent) {
+        const event = flying.get(eid);
+        if (event) gone.push(event);
+      }
+      forget(gone);
+      if (leaving && kv.persistent) kv.set(leaseKey, '0');
+    },
+    tick() {
+      if (!kv.persistent) return;
+      renew();
+      claim();
+    },
+  };
+  return store;
+}

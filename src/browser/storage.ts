@@ -1,0 +1,91 @@
+/**
+ * A string key-value store that never throws. localStorage can throw on any
+ * access (Safari private mode, blocked storage, quota), so every call is
+ * guarded; when it is unusable the values live in memory for this page only.
+ */
+export interface KeyValueStore {
+  get(key: string): string | null;
+  /** False when the value could not be stored (quota, blocked storage). */
+  set(key: string, value: string): boolean;
+  del(key: string): void;
+  /** Every key that starts with `prefix` (a scan: for start-up, not per event). */
+  keys(prefix: string): string[];
+  /** Whether values outlive this page. */
+  readonly persistent: boolean;
+}
+
+/** A store that lives and dies with the page. */
+export function memoryStore(): KeyValueStore {
+  const map = new Map<string, string>();
+  return {
+    get: (key) => map.get(key) ?? null,
+    set: (key, value) => (map.set(key, value), true),
+    del: (key) => void map.delete(key),
+    keys: (prefix) => [...map.keys()].filter((key) => key.startsWith(prefix)),
+    persistent: false,
+  };
+}
+
+/** localStorage when a write-read-delete probe works, else {@link memoryStore}. */
+export function localStore(): KeyValueStore {
+  let ls: Storage;
+  try {
+    ls = localStorage;
+    const probe = '_it_probe';
+    ls.setItem(probe, probe);
+    if (ls.getItem(probe) !== probe) throw 0;
+    ls.removeItem(probe);
+  } catch {
+    return memoryStore();
+  }
+  const guard = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch {
+      return fallback;
+    }
+  };
+  return {
+    get: (key) => guard(() => ls.getItem(key), null),
+    set: (key, value) => guard(() => (ls.setItem(key, value), true), false),
+    del: (key) => guard(() => ls.removeItem(key), undefined),
+    keys: (prefix) =>
+      guard(() => {
+        const found: string[] = [];
+        for (let i = 0; i < ls.length; i++) {
+          const key = ls.key(i);
+          if (key?.startsWith(prefix)) found.push(key);
+        }
+        return found;
+      }, []),
+    persistent: true,
+  };
+}
+
+/** First-party cookies, for identity that must be shared across subdomains. */
+export function cookieStore(domain?: string, maxAgeSeconds = 63_072_000): KeyValueStore {
+  const write = (key: string, value: string, age: number) => {
+    try {
+      document.cookie = `${key}=${encodeURIComponent(value)}; Max-Age=${age}; Path=/; SameSite=Lax${
+        domain ? `; Domain=${domain}` : ''
+      }${location.protocol == 'https:' ? '; Secure' : ''}`;
+    } catch {
+      // A sandboxed document throws on cookie access: identity then lives in memory.
+    }
+  };
+  const get = (key: string) => {
+    try {
+      const match = document.cookie.match(`(?:^|; )${key.replace(/\./g, '\\.')}=([^;]*)`);
+      return match ? decodeURIComponent(match[1]!) : null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    get,
+    set: (key, value) => (write(key, value, maxAgeSeconds), get(key) === value),
+    del: (key) => write(key, '', 0),
+    keys: () => [],
+    persistent: true,
+  };
+}

@@ -1,0 +1,105 @@
+import { utf8ByteLength } from '../core/utf8.js';
+import type { Transport, TransportResponse } from './types.js';
+
+/** Options of {@link sendBeaconTransport}. */
+export interface BeaconTransportOptions {
+  /**
+   * Most bytes of `keepalive` bodies this transport keeps in flight at once. A page's
+   * keepalive fetches and beacons share one 64 KiB budget, so some is left to other
+   * scripts; a request over it is sent without keepalive, or at unload kept for the
+   * next page load. @defaultValue 61440 (60 KiB)
+   */
+  budget?: number;
+  /**
+   * `credentials` of every request: `'include'` sends the collector's own cookie (the
+   * network user id), which requires the collector to echo the page's origin and allow
+   * credentials. @defaultValue 'include'
+   */
+  credentials?: RequestCredentials;
+}
+
+/** A transport that also reports which events are on the wire in `keepalive` requests. */
+export interface BeaconTransport extends Transport {
+  /** Ids of the events in keepalive requests that have not answered yet. */
+  sent(): Set<string>;
+  /** Bytes that may still be sent at unload: 0 while the collector is known to be unreachable. */
+  room(): number;
+}
+
+const EID = /"eid":"([^"]+)"|[?&]eid=([^&]+)/g;
+const handedOff: TransportResponse = { status: 0, header: () => undefined };
+
+/**
+ * The browser transport: `fetch` with `keepalive` while the shared 64 KiB budget
+ * allows, so that requests already sent survive a navigation, and at unload
+ * (`request.unloading`) a keepalive fetch (or `sendBeacon` where keepalive is
+ * missing) that is handed off without waiting for an answer the page will not
+ * live to see.
+ *
+ * At unload it refuses (rejects, so the events stay queued and stored for the next
+ * page load) what does not fit in the budget, and everything while the collector
+ * is known to be unreachable: a beacon's delivery cannot be confirmed, and sending
+ * into a known outage would lose the events.
+ */
+export function sendBeaconTransport(options: BeaconTransportOptions = {}): BeaconTransport {
+  const budget = options.budget ?? 61_440;
+  const credentials = options.credentials ?? 'include';
+  const wire = new Set<string>();
+  let inFlight = 0;
+  let down = false;
+
+  const send = async ({ url, method, headers, body, timeout, unloading }: Parameters<Transport>[0]) => {
+    const size = body ? utf8ByteLength(body) : url.length;
+    const keepalive = inFlight + size <= budget;
+    const key = body ?? url;
+    const init: RequestInit = { method, headers, body: body ?? null, keepalive, credentials };
+    if (unloading) {
+      if (down || !keepalive) throw new Error('isotrack: kept for the next page load');
+      if (typeof Request == 'function' && 'keepalive' in Request.prototype) {
+        inFlight += size;
+        wire.add(key);
+        fetch(url, init)
+          .catch(() => undefined)
+          .then(() => {
+            inFlight -= size;
+            wire.delete(key);
+          });
+      } else {
+        // A beacon carries no custom header (e.g. SP-Anonymous) and cannot be confirmed.
+        const type = headers['Content-Type'];
+        if (Object.keys(headers).length > (type ? 1 : 0)) throw new Error('isotrack: headers need fetch');
+        if (!navigator.sendBeacon(url, body && new Blob([body], { type: type! }))) throw new Error('isotrack: beacon refused');
+      }
+      return handedOff;
+    }
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeout);
+    if (keepalive) {
+      inFlight += size;
+      wire.add(key);
+    }
+    try {
+      const response = await fetch(url, { ...init, signal: abort.signal });
+      down = response.status >= 500;
+      return { status: response.status, header: (name: string) => response.headers.get(name) ?? undefined };
+    } catch (error) {
+      down = true;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      if (keepalive) {
+        inFlight -= size;
+        wire.delete(key);
+      }
+    }
+  };
+
+  return Object.assign(send, {
+    sent() {
+      const ids = new Set<string>();
+      for (const text of wire) for (const match of text.matchAll(EID)) ids.add(match[1] ?? match[2]!);
+      return ids;
+    },
+    room: () => (down ? 0 : budget - inFlight),
+  });
+}
