@@ -86,6 +86,8 @@ export async function startCollector(behaviour: Behaviour = () => ({ status: 200
       res.writeHead(answer.status, answer.headers).end();
     });
   });
+  // Long keep-alive, so a test notices if idle client sockets would hold a process open.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   collector.port = (server.address() as AddressInfo).port;
   collector.url = `http://127.0.0.1:${collector.port}`;
