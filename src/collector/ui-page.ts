@@ -17,6 +17,7 @@ export const UI_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>isotrack collector: events</title>
 <link rel="stylesheet" href="/micro/ui.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <header>
