@@ -6,12 +6,46 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import { readFileSync } from 'node:fs';
+import tsc from 'typescript';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const nodeBuiltins = (id) => id.startsWith('node:');
 const runtimeDeps = (id) =>
   nodeBuiltins(id) || Object.keys(pkg.dependencies).some((dep) => id === dep || id.startsWith(`${dep}/`));
 const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false } });
+// For the script-tag build only: TypeScript `private` members become `_`-prefixed, so that
+// terser's property mangling (`regex: /^_/`) shortens them. Class members keep long,
+// readable names in the source and in every other build.
+const mangleTsPrivates = {
+  type: 'typeChecker',
+  factory: (checker) => (context) => {
+    const f = context.factory;
+    const isPrivate = (decl) =>
+      (tsc.isPropertyDeclaration(decl) || tsc.isMethodDeclaration(decl) || tsc.isAccessor(decl)) &&
+      (tsc.getCombinedModifierFlags(decl) & tsc.ModifierFlags.Private) !== 0;
+    const privateName = (name) => {
+      const decls = tsc.isIdentifier(name) ? checker.getSymbolAtLocation(name)?.declarations : undefined;
+      return decls?.length && decls.every(isPrivate) ? f.createIdentifier(`_${name.text}`) : undefined;
+    };
+    const visit = (node) => {
+      if (tsc.isPropertyAccessExpression(node)) {
+        const name = privateName(node.name);
+        if (name) return f.updatePropertyAccessExpression(node, tsc.visitNode(node.expression, visit), name);
+      } else if ((tsc.isPropertyDeclaration(node) || tsc.isMethodDeclaration(node)) && isPrivate(node)) {
+        const name = privateName(node.name);
+        if (name) {
+          const next = tsc.visitEachChild(node, visit, context);
+          return tsc.isPropertyDeclaration(next)
+            ? f.updatePropertyDeclaration(next, next.modifiers, name, next.questionToken ?? next.exclamationToken, next.type, next.initializer)
+            : f.updateMethodDeclaration(next, next.modifiers, next.asteriskToken, name, next.questionToken, next.typeParameters, next.parameters, next.type, next.body);
+        }
+      }
+      return tsc.visitEachChild(node, visit, context);
+    };
+    return (source) => tsc.visitNode(source, visit);
+  },
+};
+
 const replaceVersion = () => ({
   name: 'version',
   transform: (code) => code.replaceAll('__ISOTRACK_VERSION__', pkg.version),
@@ -47,7 +81,15 @@ export default [
   {
     input: 'src/umd.ts',
     // A script tag has no bundler: everything it needs is inlined.
-    plugins: [replaceVersion(), resolve({ browser: true }), ts()],
+    plugins: [
+      replaceVersion(),
+      resolve({ browser: true }),
+      typescript({
+        tsconfig: './tsconfig.json',
+        compilerOptions: { noEmit: false, declaration: false },
+        transformers: { before: [mangleTsPrivates] },
+      }),
+    ],
     output: [
       { file: 'dist/isotrack.umd.js', format: 'umd', name: 'isotrack', sourcemap: true },
       {

@@ -37,5 +37,5 @@ export { enableActivityTracking, type ActivityTrackingOptions } from './browser/
 export { pageContext, type PageContextOptions, type PageContextPlugin } from './browser/page-context.js';
 export { identity, type Identity, type IdentityOptions } from './browser/identity.js';
 export { persistentStore, type BrowserEventStore } from './browser/persistent-store.js';
-export { localStore, memoryStore, cookieStore, type KeyValueStore } from './browser/storage.js';
+export { localStore, memoryStore, type KeyValueStore } from './browser/storage.js';
 export { commandFunction, type Command, type CommandFunction } from './browser/command-queue.js';

@@ -2,19 +2,18 @@ import { SCHEMAS } from '../core/schemas.js';
 import type { TrackerPlugin } from '../core/tracker.js';
 import { uuidv4 } from '../core/uuid.js';
 import { fill } from './page-context.js';
-import { cookieStore, localStore, memoryStore } from './storage.js';
+import { localStore, memoryStore } from './storage.js';
 
 /** Options of first-party identity and sessions. */
 export interface IdentityOptions {
   /**
-   * Where the domain user id and session live: a first-party `'cookie'`, `'localStorage'`,
-   * or `'none'` (memory: a new user on every page load). @defaultValue 'cookie'
+   * Where the domain user id and session live: `'localStorage'` (first-party, this origin;
+   * memory when storage is blocked), or `'none'` (memory: a new user on every page load).
+   * @defaultValue 'localStorage'
    */
-  stateStorage?: 'cookie' | 'localStorage' | 'none';
-  /** Prefix of the cookie names and storage keys (`<prefix>id`, `<prefix>optout`). @defaultValue '_it_' */
-  cookieName?: string;
-  /** Cookie domain, e.g. `.example.com` to share the ids with subdomains. @defaultValue the page's host */
-  cookieDomain?: string;
+  stateStorage?: 'localStorage' | 'none';
+  /** Prefix of the storage keys (`<prefix>id`, `<prefix>optout`). @defaultValue '_it_' */
+  storagePrefix?: string;
   /** Seconds without an event after which the next event starts a new session. @defaultValue 1800 */
   sessionTimeout?: number;
   /** Attach the `client_session` 1-0-2 entity to every event. @defaultValue false */
@@ -54,16 +53,15 @@ type State = [string, number, string, number, string, string, number];
 const IDENTIFIERS = ['uid', 'duid', 'sid', 'vid', 'tnuid', 'nuid', 'ip'];
 
 /**
- * First-party identity: a domain user id kept for two years and a session that
+ * First-party identity: a domain user id kept in localStorage and a session that
  * ends after `sessionTimeout` without events. The state is re-read from storage
  * only when the session looks expired (another tab may have kept it alive) and
  * written when it changes or every few seconds, so that a burst of events does
  * not write storage per event.
  */
 export function identity(options: IdentityOptions = {}): Identity {
-  const strategy = options.stateStorage ?? 'cookie';
-  const kv = strategy == 'none' ? memoryStore() : strategy == 'cookie' ? cookieStore(options.cookieDomain) : localStore();
-  const prefix = options.cookieName ?? '_it_';
+  const kv = options.stateStorage == 'none' ? memoryStore() : localStore();
+  const prefix = options.storagePrefix ?? '_it_';
   const idKey = prefix + 'id';
   const optKey = prefix + 'optout';
   const timeout = (options.sessionTimeout ?? 1800) * 1000;
@@ -137,7 +135,7 @@ export function identity(options: IdentityOptions = {}): Identity {
             sessionId: state[2],
             sessionIndex: state[1],
             previousSessionId: state[4] || null,
-            storageMechanism: strategy == 'cookie' ? 'COOKIE_1' : 'LOCAL_STORAGE',
+            storageMechanism: 'LOCAL_STORAGE',
             firstEventId: state[5] || null,
             firstEventTimestamp: new Date(state[6]).toISOString(),
           },

@@ -61,31 +61,3 @@ export function localStore(): KeyValueStore {
     persistent: true,
   };
 }
-
-/** First-party cookies, for identity that must be shared across subdomains. */
-export function cookieStore(domain?: string, maxAgeSeconds = 63_072_000): KeyValueStore {
-  const write = (key: string, value: string, age: number) => {
-    try {
-      document.cookie = `${key}=${encodeURIComponent(value)}; Max-Age=${age}; Path=/; SameSite=Lax${
-        domain ? `; Domain=${domain}` : ''
-      }${location.protocol == 'https:' ? '; Secure' : ''}`;
-    } catch {
-      // A sandboxed document throws on cookie access: identity then lives in memory.
-    }
-  };
-  const get = (key: string) => {
-    try {
-      const match = document.cookie.match(`(?:^|; )${key.replace(/\./g, '\\.')}=([^;]*)`);
-      return match ? decodeURIComponent(match[1]!) : null;
-    } catch {
-      return null;
-    }
-  };
-  return {
-    get,
-    set: (key, value) => (write(key, value, maxAgeSeconds), get(key) === value),
-    del: (key) => write(key, '', 0),
-    keys: () => [],
-    persistent: true,
-  };
-}

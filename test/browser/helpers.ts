@@ -1,0 +1,123 @@
+// Shared by the browser specs: a tiny static site on loopback, the dev collector,
+// and readers of what the collector received.
+import { createServer, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from '@playwright/test';
+import { startCollector, type RunningCollector } from '../../dist/collector.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const LINK_CLICK = 'iglu:com.snowplowanalytics.snowplow/link_click/jsonschema/1-0-1';
+export const WEB_PAGE = 'iglu:com.snowplowanalytics.snowplow/web_page/jsonschema/1-0-0';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.map': 'application/json' };
+
+export interface Site {
+  /** Origin, e.g. `http://127.0.0.1:43210`. */
+  url: string;
+  /** Serves `html` at `path` (with the site's headers). */
+  page(path: string, html: string, headers?: Record<string, string>): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A static server for `dist/` and `examples/` plus pages registered by the test.
+ * `host` selects the origin: `127.0.0.1` and `localhost` are different origins.
+ */
+export async function startSite(host = '127.0.0.1'): Promise<Site> {
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
+  const send = (res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string>) => {
+    res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
+    res.end(body);
+  };
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const page = pages.get(path);
+    if (page) return send(res, 200, page.html, { 'Content-Type': TYPES['.html']!, ...page.headers });
+    const file = normalize(join(ROOT, path));
+    if (!file.startsWith(join(ROOT, 'dist')) && !file.startsWith(join(ROOT, 'examples'))) return send(res, 404, 'not found', {});
+    try {
+      const target = file.endsWith('/') ? join(file, 'index.html') : file;
+      send(res, 200, await readFile(target), { 'Content-Type': TYPES[extname(target)] ?? 'text/plain' });
+    } catch {
+      // SPA routes fall back to the app's page.
+      if (path.startsWith('/examples/spa/')) return send(res, 200, await readFile(join(ROOT, 'examples/spa/index.html')), { 'Content-Type': TYPES['.html']! });
+      send(res, 404, 'not found', {});
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    page: (path, html, headers = {}) => void pages.set(path, { html, headers }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export { startCollector, type RunningCollector };
+
+/** The fields of every good event, as the tracker sent them. */
+export async function goodEvents(collector: { url: string }): Promise<Record<string, string>[]> {
+  const response = await fetch(`${collector.url}/micro/good`);
+  const good = (await response.json()) as { rawEvent: { parameters: Record<string, string> } }[];
+  return good.map((item) => item.rawEvent.parameters);
+}
+
+export async function counts(collector: { url: string }): Promise<{ total: number; good: number; bad: number }> {
+  return (await (await fetch(`${collector.url}/micro/all`)).json()) as { total: number; good: number; bad: number };
+}
+
+/** Waits until `check` passes on the good events; returns them. */
+export async function waitForEvents(
+  collector: { url: string },
+  check: (events: Record<string, string>[]) => boolean,
+  timeout = 15_000,
+): Promise<Record<string, string>[]> {
+  let events: Record<string, string>[] = [];
+  await expect
+    .poll(
+      async () => {
+        events = await goodEvents(collector);
+        return check(events);
+      },
+      { timeout, intervals: [100, 200, 300] },
+    )
+    .toBe(true);
+  return events;
+}
+
+/** Decodes `co` (plain, as newTracker sends by default) or `cx` into entity list. */
+export function entities(fields: Record<string, string>): { schema: string; data: Record<string, unknown> }[] {
+  const text = fields.co ?? (fields.cx ? Buffer.from(fields.cx, 'base64url').toString('utf8') : undefined);
+  return text ? (JSON.parse(text) as { data: { schema: string; data: Record<string, unknown> }[] }).data : [];
+}
+
+/** The self-describing event of an `ue` event. */
+export function selfDescribing(fields: Record<string, string>): { schema: string; data: Record<string, unknown> } {
+  const text = fields.ue_pr ?? Buffer.from(fields.ue_px ?? '', 'base64url').toString('utf8');
+  return (JSON.parse(text) as { data: { schema: string; data: Record<string, unknown> } }).data;
+}
+
+/** Event ids that occur more than once. */
+export function duplicates(events: Record<string, string>[]): string[] {
+  const seen = new Set<string>();
+  const twice: string[] = [];
+  for (const event of events) {
+    if (seen.has(event.eid!)) twice.push(event.eid!);
+    seen.add(event.eid!);
+  }
+  return twice;
+}
+
+/** A page that loads the UMD build by a plain script tag and runs `body` (an inline script). */
+export function umdPage(script: string, title = 'isotrack test page'): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
+<script src="/dist/isotrack.umd.min.js"></script></head><body><div style="height:3000px;width:3000px">tall</div>
+<script>${script}</script></body></html>`;
+}
