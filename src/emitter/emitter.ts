@@ -6,20 +6,16 @@ import { safely, toPayloads, warn } from './callbacks.js';
 import { collectorBase } from './endpoint.js';
 import { FlushWaiters } from './flush-waiters.js';
 import { MemoryEventStore } from './memory-store.js';
-import { resolveOptions, type DropReason, type EmitterOptions, type ResolvedEmitterOptions } from './options.js';
+import { DropReporter } from './drops.js';
+import { resolveOptions, type EmitterOptions, type ResolvedEmitterOptions } from './options.js';
 import type { EmitterPlatform } from './platform.js';
 import { PER_EVENT_OVERHEAD, batchBudget, buildRequest, postBodyBytes } from './request.js';
 import { classify, parseRetryAfter } from './retry.js';
 import type { EventStore } from './store.js';
+import { Wakeups } from './timers.js';
 import type { Batch, EmitterStats, FlushResult } from './types.js';
 
 type Timer = ReturnType<typeof setTimeout>;
-
-/** Node timers hold the process open; background ones must not. Elsewhere this is a no-op. */
-function unref(timer: Timer): Timer {
-  (timer as { unref?: () => void }).unref?.();
-  return timer;
-}
 
 /**
  * Sends serialised events to a collector: batching by count and bytes, several requests
@@ -45,15 +41,12 @@ export class Emitter implements EventSink {
   private outBytes = 0;
   private delivered = 0;
   private retried = 0;
-  private dropped = 0;
   private failed = 0;
   private successSinceFailure = 0;
   private draining = false;
   private pumpQueued = false;
-  private intervalTimer: Timer | undefined;
-  private backoffTimer: Timer | undefined;
-  private readonly drops: Record<DropReason, number> = { 'queue-full': 0, closed: 0 };
-  private dropReportQueued = false;
+  private readonly wakeups: Wakeups;
+  private readonly drops: DropReporter;
   private closed = false;
   private warnedClosed = false;
   private stopped = false;
@@ -71,6 +64,16 @@ export class Emitter implements EventSink {
     this.store = this.options.store ?? new MemoryEventStore();
     this.budget = batchBudget(this.options.maxPostBytes);
     this.gate = new BackoffGate(this.options.maxRetryDelay);
+    this.drops = new DropReporter(this.options.onDrop);
+    this.wakeups = new Wakeups(
+      this.options.flushInterval,
+      () => {
+        if (this.store.count === 0) return;
+        this.draining = true;
+        this.schedulePump();
+      },
+      () => this.schedulePump(),
+    );
     platform.onCreate?.(this);
     // A persistent store may hold events from an earlier page load.
     if (this.store.count > 0) this.armInterval();
@@ -81,13 +84,13 @@ export class Emitter implements EventSink {
     if (this.closed) {
       if (!this.warnedClosed) warn('isotrack: events tracked after emitter.close() are ignored');
       this.warnedClosed = true;
-      this.drop('closed');
+      this.drops.drop('closed');
       return;
     }
     const store = this.store;
     const o = this.options;
     if (store.count + this.outEvents >= o.maxQueueEvents || store.bytes + this.outBytes + event.bytes > o.maxQueueBytes) {
-      this.drop('queue-full');
+      this.drops.drop('queue-full');
       return;
     }
     store.add(event);
@@ -95,7 +98,7 @@ export class Emitter implements EventSink {
     if (store.count >= o.bufferSize || store.bytes >= this.budget) {
       this.draining = true;
       this.schedulePump();
-    } else if (this.intervalTimer === undefined) this.armInterval();
+    } else if (!this.wakeups.intervalArmed) this.armInterval();
   }
 
   /**
@@ -164,7 +167,7 @@ export class Emitter implements EventSink {
       inFlight: this.inFlightEvents,
       delivered: this.delivered,
       retried: this.retried,
-      dropped: this.dropped,
+      dropped: this.drops.total,
       failed: this.failed,
     };
   }
@@ -177,26 +180,6 @@ export class Emitter implements EventSink {
   private result(timedOut: boolean, failed: number): FlushResult {
     const s = this.stats();
     return { ok: !timedOut && failed === 0, timedOut, failed, queued: s.queued, inFlight: s.inFlight };
-  }
-
-  private drop(reason: DropReason): void {
-    this.dropped++;
-    this.drops[reason]++;
-    if (this.dropReportQueued || !this.options.onDrop) return;
-    // One call per reason and tick with the exact count, instead of one per event.
-    this.dropReportQueued = true;
-    globalThis.queueMicrotask(() => this.reportDrops());
-  }
-
-  private reportDrops(): void {
-    this.dropReportQueued = false;
-    for (const reason of ['queue-full', 'closed'] as const) {
-      const count = this.drops[reason];
-      if (count === 0) continue;
-      this.drops[reason] = 0;
-      const onDrop = this.options.onDrop;
-      if (onDrop) safely('onDrop', () => onDrop(count, reason));
-    }
   }
 
   private schedulePump(): void {
@@ -343,31 +326,17 @@ export class Emitter implements EventSink {
   }
 
   private armInterval(): void {
-    if (this.intervalTimer !== undefined || this.stopped) return;
-    this.intervalTimer = unref(
-      globalThis.setTimeout(() => {
-        this.intervalTimer = undefined;
-        if (this.store.count === 0) return;
-        this.draining = true;
-        this.schedulePump();
-      }, this.options.flushInterval),
-    );
+    if (!this.stopped) this.wakeups.armInterval();
   }
 
   private armBackoff(wait: number): void {
-    if (this.backoffTimer !== undefined) globalThis.clearTimeout(this.backoffTimer);
-    const timer = globalThis.setTimeout(() => {
-      this.backoffTimer = undefined;
-      this.schedulePump();
-    }, wait);
     // A pending flush() is awaited by someone: keep the process alive for it.
-    this.backoffTimer = this.waiters.size > 0 ? timer : unref(timer);
+    this.wakeups.armBackoff(wait, this.waiters.size > 0);
   }
 
   private stop(): void {
     this.stopped = true;
-    for (const timer of [this.intervalTimer, this.backoffTimer]) if (timer !== undefined) globalThis.clearTimeout(timer);
-    this.intervalTimer = this.backoffTimer = undefined;
+    this.wakeups.clear();
     this.waiters.abandon();
     for (const batch of this.retryQueue.splice(0).reverse()) this.release(batch);
     if (this.ownsTransport) safely('transport.close', () => this.transportInstance?.close?.());
