@@ -23,9 +23,11 @@ export function decodeBase64Text(input: string): Decoded<string> {
   const text = input.trim();
   if (!BASE64_TEXT.test(text)) {
     const bad = [...text].find((ch) => !/[A-Za-z0-9+/_=-]/.test(ch));
+    // In a query string an unencoded "+" arrives as a space: worth saying so.
+    const hint = bad === ' ' ? '; a "+" sent unencoded in a query string reads as a space' : '';
     return {
       ok: false,
-      error: bad === undefined ? 'misplaced "=" padding' : `invalid character ${JSON.stringify(bad)}`,
+      error: bad === undefined ? 'misplaced "=" padding' : `invalid character ${JSON.stringify(bad)}${hint}`,
     };
   }
   const unpadded = text.replace(/=+$/, '');

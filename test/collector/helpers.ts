@@ -66,7 +66,9 @@ export async function postBody(base: string, body: string | Buffer, options: Pos
   const contentType = options.contentType === undefined ? 'application/json; charset=UTF-8' : options.contentType;
   if (contentType !== null) headers['Content-Type'] = contentType;
   const url = `${base}${options.path ?? TP2}${options.query ? `?${options.query}` : ''}`;
-  const response = await fetch(url, { method: 'POST', headers, body: contentType === null ? new Blob([body]) : body });
+  // A Blob without a type lets fetch send no Content-Type at all; bytes go as a Uint8Array.
+  const bytes = typeof body === 'string' ? body : new Uint8Array(body);
+  const response = await fetch(url, { method: 'POST', headers, body: contentType === null ? new Blob([bytes]) : bytes });
   await response.arrayBuffer();
   return response;
 }

@@ -235,6 +235,13 @@ describe('bad events: one event of a batch', () => {
     ]);
   });
 
+  it('explains a "+" that a query string turned into a space', async () => {
+    await fetch(`${base}/i?e=ue&p=web&tv=t&ue_px=ab+cd`);
+    expect(await badErrors(base)).toEqual([
+      'ue_px: not valid base64 (invalid character " "; a "+" sent unencoded in a query string reads as a space)',
+    ]);
+  });
+
   it('rejects base64 of an impossible length', async () => {
     expect(await postOneBad(event({ cx: 'eyJzY' }))).toEqual(['cx: not valid base64 (length 5 is not a valid base64 length)']);
   });
