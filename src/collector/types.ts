@@ -109,8 +109,11 @@ export interface GoodFilter {
 
 /** The body of `POST /micro/bad`. */
 export interface BadFilter {
+  /** Collector API vendor, e.g. `com.snowplowanalytics.snowplow` (or a custom path's first segment). */
   vendor?: string;
+  /** Collector API version: `tp1` for `GET /i`, `tp2`, or a custom path's second segment. */
   version?: string;
+  /** Return at most this many of the most recent matches. */
   limit?: number;
 }
 
