@@ -54,8 +54,10 @@ export class Emitter extends CoreEmitter {
     };
     listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && exit(false));
     listen(window, 'pagehide', () => exit(true));
-    // Back from the back/forward cache: take the lease again.
-    listen(window, 'pageshow', (event) => (event as PageTransitionEvent).persisted && store?.tick());
+    // Back from the back/forward cache: take the lease again and send what unload kept.
+    listen(window, 'pageshow', (event) => {
+      if ((event as PageTransitionEvent).persisted) store?.tick(), void this.flush();
+    });
     if (store) {
       store.tick();
       setInterval(store.tick, 5000);

@@ -1,0 +1,134 @@
+// Delivery across page lifecycles in Chromium: reloads with the collector down,
+// a navigation right after tracking, and several tabs sharing one localStorage.
+import { expect, test } from '@playwright/test';
+import {
+  LINK_CLICK,
+  counts,
+  duplicates,
+  goodEvents,
+  startCollector,
+  startSite,
+  umdPage,
+  waitForEvents,
+  type RunningCollector,
+  type Site,
+} from './helpers.js';
+
+let site: Site;
+let other: Site;
+
+test.beforeAll(async () => {
+  site = await startSite('127.0.0.1');
+  // Another origin to navigate to (localhost is not 127.0.0.1 for the browser).
+  other = await startSite('localhost');
+  other.page('/away.html', '<!doctype html><title>away</title><p>away</p>');
+});
+test.afterAll(async () => {
+  await site.close();
+  await other.close();
+});
+
+/** A collector's port, free again: the collector is "down" until restarted on it. */
+async function downCollector(): Promise<{ url: string; up(): Promise<RunningCollector> }> {
+  const probe = await startCollector({ port: 0 });
+  const { port, url } = probe;
+  await probe.close();
+  return { url, up: () => startCollector({ port }) };
+}
+
+/** A page that tracks `count` events once per browser profile (not again on reload). */
+function oncePage(endpoint: string, appId: string, count: number): string {
+  return umdPage(`
+    isotrack('newTracker', 'sp', '${endpoint}', { appId: '${appId}' });
+    if (!sessionStorage.getItem('tracked')) {
+      sessionStorage.setItem('tracked', '1');
+      for (let i = 0; i < ${count}; i++) isotrack('trackStructEvent', { category: 'once', action: 'a' + i });
+    }`);
+}
+
+test('reload persistence: collector down, reload, collector up: every event delivered once', async ({ page }) => {
+  const down = await downCollector();
+  site.page('/reload.html', oncePage(down.url, 'reload', 20));
+  await page.goto(`${site.url}/reload.html`);
+  // The first attempts fail (connection refused) and the events wait in localStorage.
+  await page.waitForTimeout(500);
+  await page.reload();
+  await page.waitForTimeout(500);
+  const collector = await down.up();
+  try {
+    const events = await waitForEvents(collector, (all) => all.length >= 20, 30_000);
+    await page.waitForTimeout(1_000);
+    const final = await goodEvents(collector);
+    expect(final.length).toBe(20);
+    expect(duplicates(final)).toEqual([]);
+    expect(events.every((e) => e.aid === 'reload')).toBe(true);
+    expect((await counts(collector)).bad).toBe(0);
+  } finally {
+    await collector.close();
+  }
+});
+
+test('unload: 50 events, then at once a cross-origin navigation: none twice, all delivered on return', async ({ page }) => {
+  const collector = await startCollector({ port: 0 });
+  try {
+    // About 1.3 KB per event: 65 KB in all, more than one keepalive budget, so some must wait.
+    site.page(
+      '/unload.html',
+      umdPage(`
+        isotrack('newTracker', 'sp', '${collector.url}', { appId: 'unload' });
+        window.go = () => {
+          for (let i = 0; i < 50; i++) {
+            isotrack('trackSelfDescribingEvent', { event: { schema: '${LINK_CLICK}', data: { targetUrl: 'https://example.com/' + i + '/' + 'x'.repeat(1000) } } });
+          }
+          location.href = '${other.url}/away.html';
+        };`),
+    );
+    await page.goto(`${site.url}/unload.html`);
+    await page.evaluate(() => (window as unknown as { go(): void }).go()).catch(() => undefined);
+    await page.waitForURL(`${other.url}/away.html`);
+    const whileAway = (await goodEvents(collector)).length;
+    await page.goBack();
+    const events = await waitForEvents(collector, (all) => all.length >= 50, 10_000);
+    await page.waitForTimeout(1_000);
+    const final = await goodEvents(collector);
+    expect(duplicates(final)).toEqual([]);
+    expect(final.length).toBe(50);
+    expect(events.length).toBe(50);
+    // Most arrive while the user is away (keepalive requests outlive the page).
+    expect(whileAway).toBeGreaterThan(0);
+    test.info().annotations.push({ type: 'delivered while away', description: String(whileAway) });
+  } finally {
+    await collector.close();
+  }
+});
+
+test('two tabs: each sends its own events once, and only one takes over a closed tab\'s queue', async ({ context }) => {
+  const down = await downCollector();
+  site.page('/tab.html', oncePage(down.url, 'tabs', 15));
+  const a = await context.newPage();
+  await a.goto(`${site.url}/tab.html`);
+  await a.waitForTimeout(300);
+  await a.close({ runBeforeUnload: true });
+  // Two tabs open at once; both see the closed tab's queue.
+  const [b, c] = await Promise.all([context.newPage(), context.newPage()]);
+  await Promise.all([b.goto(`${site.url}/tab.html`), c.goto(`${site.url}/tab.html`)]);
+  await b.evaluate(() => {
+    for (let i = 0; i < 10; i++) (window as unknown as { isotrack(...a: unknown[]): void }).isotrack('trackStructEvent', { category: 'b', action: 'b' + i });
+  });
+  await c.evaluate(() => {
+    for (let i = 0; i < 10; i++) (window as unknown as { isotrack(...a: unknown[]): void }).isotrack('trackStructEvent', { category: 'c', action: 'c' + i });
+  });
+  await b.waitForTimeout(500);
+  const collector = await down.up();
+  try {
+    // b and c run in one sessionStorage each (new tabs), so each also tracked 15 of its own.
+    const expected = 15 * 3 + 20;
+    await waitForEvents(collector, (all) => all.length >= expected, 30_000);
+    await b.waitForTimeout(1_500);
+    const final = await goodEvents(collector);
+    expect(duplicates(final)).toEqual([]);
+    expect(final.length).toBe(expected);
+  } finally {
+    await collector.close();
+  }
+});
