@@ -48,7 +48,7 @@ const mangleTsPrivates = {
 
 const replaceVersion = () => ({
   name: 'version',
-  transform: (code) => code.replaceAll('__ISOTRACK_VERSION__', pkg.version),
+  transform: (code) => (code.includes('__ISOTRACK_VERSION__') ? { code: code.replaceAll('__ISOTRACK_VERSION__', pkg.version), map: null } : null),
 });
 
 const library = (input, name) => ({
@@ -107,8 +107,15 @@ export default [
     plugins: [replaceVersion(), ts()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
+  {
+    // CommonJS users of `isotrack/collector` (e.g. Jest set-ups) get their own build.
+    input: 'src/collector/index.ts',
+    external: (id) => runtimeDeps(id) || id === 'ajv' || id === 'ajv-formats' || id.startsWith('ajv/'),
+    plugins: [replaceVersion(), ts()],
+    output: { file: 'dist/collector.cjs', format: 'cjs', exports: 'named' },
+  },
   types('src/index.ts', 'index'),
   types('src/index.node.ts', 'node'),
   types('src/index.browser.ts', 'browser', ['js']),
-  types('src/collector/index.ts', 'collector', ['js']),
+  types('src/collector/index.ts', 'collector'),
 ];

@@ -1,0 +1,5 @@
+// The Node entry (the `node` export condition): Node http(s) with keep-alive,
+// Node-sized queue defaults, and a flush before the process exits.
+export * from './public-api.js';
+export { Emitter } from './node/emitter.js';
+export { nodeHttpTransport, type NodeHttpTransportOptions } from './transports/node-http.js';
