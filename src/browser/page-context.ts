@@ -29,33 +29,31 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
   let id: string | undefined;
   let lastUrl: string | undefined;
   let referrer: string | undefined;
-  // Fields that do not change while the page lives, computed once.
-  let fixed: Record<string, unknown> | undefined;
   // Viewport and document size change rarely; reading them once per task keeps a
   // burst of events from forcing layout again and again.
   let sizes: [string, string] | undefined;
+  // Fields that do not change while the page lives. Read now, not at the first event:
+  // the first `Intl.DateTimeFormat` costs milliseconds (ICU data) on a cold page.
+  const doc = document;
+  let tz: string | undefined;
+  try {
+    tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    // No time zone data: tz is left out.
+  }
+  const fixed: Record<string, unknown> = {
+    res: `${screen.width}x${screen.height}`,
+    cd: screen.colorDepth,
+    tz,
+    lang: navigator.language,
+    cs: doc.characterSet,
+  };
   const pageViewId = () => (id ??= uuidv4());
   return {
     pageViewId,
     beforeTrack({ e, payload, contexts }) {
-      const doc = document;
-      const root = doc.documentElement;
-      if (!fixed) {
-        let tz: string | undefined;
-        try {
-          tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-        } catch {
-          // No Intl time zone data: leave tz out.
-        }
-        fixed = {
-          res: `${screen.width}x${screen.height}`,
-          cd: screen.colorDepth,
-          tz,
-          lang: navigator.language,
-          cs: doc.characterSet,
-        };
-      }
       if (!sizes) {
+        const root = doc.documentElement;
         sizes = [`${innerWidth}x${innerHeight}`, `${root.scrollWidth}x${root.scrollHeight}`];
         queueMicrotask(() => (sizes = undefined));
       }

@@ -1,0 +1,117 @@
+// Browser section of the benchmark: main-thread time of tracking 1,000 self-describing
+// events with one context in Chromium, isotrack (UMD) beside @snowplow/browser-tracker
+// (UMD) in the same browser session, each with its default config (persistence on), plus
+// the gzip -9 size of both UMD files. `runBrowserBench()` returns rows for bench/run.mjs;
+// `node bench/browser-bench.mjs` prints them alone.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const FILES = {
+  isotrack: `${root}dist/isotrack.umd.min.js`,
+  snowplow: `${root}node_modules/@snowplow/browser-tracker/dist/index.umd.min.js`,
+};
+const EVENTS = 1000;
+
+// What each page runs: create a tracker with its defaults, then track EVENTS events.
+const SETUP = {
+  isotrack: (collector) => `isotrack('newTracker', 'sp', '${collector}', { appId: 'bench' });
+    window.track = (i) => isotrack.t.trackSelfDescribingEvent({ event: EV(i), context: [CTX] });
+    isotrack((t) => (isotrack.t = t.sp));`,
+  snowplow: (collector) => `snowplowBrowserTracking.newTracker('sp', '${collector}', { appId: 'bench' });
+    window.track = (i) => snowplowBrowserTracking.trackSelfDescribingEvent({ event: EV(i), context: [CTX] });`,
+};
+
+const page = (name, collector) => `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
+<script src="/${name}.js"></script></head><body><script>
+const EV = (i) => ({ schema: 'iglu:com.acme/clicked/jsonschema/1-0-0', data: { id: i, target: 'https://example.com/page/' + i, label: 'button' } });
+const CTX = { schema: 'iglu:com.acme/user_context/jsonschema/1-0-0', data: { plan: 'pro', region: 'eu-west', seats: 12 } };
+${SETUP[name](collector)}
+</script></body></html>`;
+
+/** A collector stand-in that accepts everything at once and counts events. */
+async function sink() {
+  let events = 0;
+  const server = createServer((req, res) => {
+    const origin = req.headers.origin ?? '*';
+    const cors = { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Headers': 'Content-Type, SP-Anonymous', 'Access-Control-Max-Age': '600' };
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      if (req.method === 'POST') events += (body.match(/"eid"/g) ?? []).length;
+      res.writeHead(200, cors).end();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, count: () => events, close: () => (server.closeAllConnections(), server.close()) };
+}
+
+async function site(collector) {
+  const server = createServer((req, res) => {
+    const name = req.url.slice(1).replace(/\.(html|js)$/, '');
+    if (!(name in FILES)) return res.writeHead(404).end();
+    if (req.url.endsWith('.js')) res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(FILES[name]));
+    else res.writeHead(200, { 'Content-Type': 'text/html' }).end(page(name, collector));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => (server.closeAllConnections(), server.close()) };
+}
+
+async function measure(browser, origin, name, collector) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(`${origin}/${name}.html`);
+  await tab.waitForTimeout(300); // let start-up work (page load, first requests) settle
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Performance.enable');
+  const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metric();
+  const start = collector.count();
+  // The synchronous loop plus the microtasks it queues (a task boundary ends both).
+  const sync = await tab.evaluate(async (n) => {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) window.track(i);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return performance.now() - t0;
+  }, EVENTS);
+  const deadline = Date.now() + 60_000;
+  while (collector.count() - start < EVENTS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const after = await metric();
+  const delivered = collector.count() - start;
+  await context.close();
+  return { sync, task: (after.TaskDuration - before.TaskDuration) * 1000, delivered };
+}
+
+/** Runs the browser benchmark; returns one row per tracker. */
+export async function runBrowserBench({ rounds = 3 } = {}) {
+  const collector = await sink();
+  const web = await site(collector.url);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const rows = [];
+  try {
+    for (const name of Object.keys(FILES)) {
+      const runs = [];
+      // Alternating rounds would be fairer on a shared machine, but each runs in a fresh context anyway.
+      for (let i = 0; i < rounds; i++) runs.push(await measure(browser, web.url, name, collector));
+      const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+      rows.push({
+        tracker: name === 'isotrack' ? 'isotrack (UMD)' : '@snowplow/browser-tracker (UMD)',
+        'main thread, track loop (ms)': +median('sync').toFixed(1),
+        'main thread, until delivered (ms)': +median('task').toFixed(1),
+        'µs per event': +((median('sync') * 1000) / EVENTS).toFixed(1),
+        'events delivered': Math.min(...runs.map((r) => r.delivered)),
+        'UMD gzip -9 (bytes)': gzipSync(readFileSync(FILES[name]), { level: 9 }).length,
+      });
+    }
+  } finally {
+    await browser.close();
+    web.close();
+    collector.close();
+  }
+  return rows;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.table(await runBrowserBench());

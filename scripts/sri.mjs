@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Prints the Subresource Integrity hash of the script-tag build and writes it beside it
+// (dist/isotrack.umd.min.js.sri), for the snippet's `integrity` attribute:
+//   node scripts/sri.mjs            → sha384-…
+//   node scripts/sri.mjs --html     → the <script> tag with integrity and crossorigin
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const file = new URL('../dist/isotrack.umd.min.js', import.meta.url);
+let code;
+try {
+  code = readFileSync(file);
+} catch {
+  console.error('dist/isotrack.umd.min.js is missing: run `npm run build` first');
+  process.exit(1);
+}
+const sri = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+writeFileSync(new URL('../dist/isotrack.umd.min.js.sri', import.meta.url), `${sri}\n`);
+console.log(
+  process.argv.includes('--html')
+    ? `<script async src="https://cdn.example.com/isotrack@${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}/dist/isotrack.umd.min.js" integrity="${sri}" crossorigin="anonymous"></script>`
+    : sri,
+);
