@@ -27,7 +27,7 @@ export type {
   SiteSearchEvent,
 } from './core/index.js';
 export { MemoryEventStore, EMITTER_DEFAULTS } from './emitter/index.js';
-export type { EmitterOptions, DropReason, FailureInfo, EventStore, TakeLimits, FlushResult, EmitterStats } from './emitter/index.js';
+export type { EmitterOptions, DropReason, FailureInfo, EventStore, TakeLimits, FlushResult, EmitterStats, EmitterPlatform } from './emitter/index.js';
 export { fetchTransport, type FetchTransportOptions } from './transports/fetch.js';
 export { sendBeaconTransport, type BeaconTransport, type BeaconTransportOptions } from './transports/beacon.js';
 export type { Transport, TransportRequest, TransportResponse } from './transports/types.js';

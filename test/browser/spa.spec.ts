@@ -8,6 +8,7 @@ let collector: RunningCollector;
 let site: Site;
 
 test.beforeAll(async () => {
+  // @ts-expect-error: a plain .mjs config without types
   const config = (await import('../../examples/spa/rollup.config.mjs')).default as RollupOptions;
   const bundle = await rollup(config);
   await bundle.write(config.output as OutputOptions);
