@@ -114,6 +114,7 @@ export class Emitter implements EventSink {
       const finish = (timedOut: boolean, failed: number): void => {
         settled = true;
         if (timer !== undefined) globalThis.clearTimeout(timer);
+        if (this.waiters.size === 0) this.wakeups.background();
         resolve(this.result(timedOut, failed));
       };
       if (this.stopped) return finish(this.pending() > 0, 0);

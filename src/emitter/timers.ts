@@ -38,6 +38,11 @@ export class Wakeups {
     this.backoff = keepAlive ? timer : unref(timer);
   }
 
+  /** Nobody awaits a flush any more: the backoff goes back to the background. */
+  background(): void {
+    if (this.backoff !== undefined) unref(this.backoff);
+  }
+
   clear(): void {
     if (this.interval !== undefined) globalThis.clearTimeout(this.interval);
     if (this.backoff !== undefined) globalThis.clearTimeout(this.backoff);

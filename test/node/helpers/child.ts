@@ -1,20 +1,32 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const rootDir = new URL('../../../', import.meta.url).pathname;
 let entry: Promise<string> | undefined;
 
+/** Newest modification time of the sources the Node entry is built from. */
+function newestSource(dir = join(rootDir, 'src')): number {
+  return Math.max(
+    0,
+    ...readdirSync(dir).map((name) => {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      return stat.isDirectory() ? newestSource(path) : stat.mtimeMs;
+    }),
+  );
+}
+
 /**
  * The Node entry a user would import. The built `dist/node.js` when it holds this
- * engine (after `npm run build`); otherwise the same sources bundled on the fly, so the
- * lifecycle can be tested before the entry files exist.
+ * engine and is newer than every source (`npm test` builds first); otherwise the same
+ * sources bundled on the fly, so a stale build never hides a change.
  */
 export function nodeEntry(): Promise<string> {
   entry ??= (async () => {
     const dist = join(rootDir, 'dist/node.js');
-    if (existsSync(dist) && readFileSync(dist, 'utf8').includes('flushOnUnload')) return dist;
+    if (existsSync(dist) && statSync(dist).mtimeMs >= newestSource() && readFileSync(dist, 'utf8').includes('flushOnUnload')) return dist;
     const dir = mkdtempSync(join(tmpdir(), 'isotrack-node-'));
     const input = join(dir, 'entry.ts');
     writeFileSync(
