@@ -2,6 +2,7 @@ import type { EventSink, SerializedEvent } from '../core/types.js';
 import { createFetchPlatform } from '../transports/fetch.js';
 import type { Transport, TransportResponse } from '../transports/types.js';
 import { BackoffGate } from './backoff.js';
+import { Batcher } from './batcher.js';
 import { safely, toPayloads, warn } from './callbacks.js';
 import { collectorBase } from './endpoint.js';
 import { FlushWaiters } from './flush-waiters.js';
@@ -9,7 +10,7 @@ import { MemoryEventStore } from './memory-store.js';
 import { DropReporter } from './drops.js';
 import { resolveOptions, type EmitterOptions, type ResolvedEmitterOptions } from './options.js';
 import type { EmitterPlatform } from './platform.js';
-import { PER_EVENT_OVERHEAD, batchBudget, buildRequest, postBodyBytes } from './request.js';
+import { batchBudget, buildRequest, postBodyBytes } from './request.js';
 import { classify, parseRetryAfter } from './retry.js';
 import type { EventStore } from './store.js';
 import { Wakeups } from './timers.js';
@@ -26,6 +27,7 @@ export class Emitter implements EventSink {
   private readonly options: ResolvedEmitterOptions;
   private readonly base: string;
   private readonly store: EventStore;
+  private readonly batcher: Batcher;
   private readonly platform: EmitterPlatform;
   private readonly budget: number;
   private readonly gate: BackoffGate;
@@ -36,9 +38,6 @@ export class Emitter implements EventSink {
   private readonly retryQueue: Batch[] = [];
   private readonly inFlight = new Set<Batch>();
   private inFlightEvents = 0;
-  /** Events and bytes taken from the store and not settled (in flight or retrying). */
-  private outEvents = 0;
-  private outBytes = 0;
   private delivered = 0;
   private retried = 0;
   private failed = 0;
@@ -62,6 +61,7 @@ export class Emitter implements EventSink {
     this.base = collectorBase(endpoint, this.options.protocol, this.options.port);
     this.platform = platform;
     this.store = this.options.store ?? new MemoryEventStore();
+    this.batcher = new Batcher(this.store, this.options);
     this.budget = batchBudget(this.options.maxPostBytes);
     this.gate = new BackoffGate(this.options.maxRetryDelay);
     this.drops = new DropReporter(this.options.onDrop);
@@ -87,15 +87,10 @@ export class Emitter implements EventSink {
       this.drops.drop('closed');
       return;
     }
-    const store = this.store;
-    const o = this.options;
-    if (store.count + this.outEvents >= o.maxQueueEvents || store.bytes + this.outBytes + event.bytes > o.maxQueueBytes) {
-      this.drops.drop('queue-full');
-      return;
-    }
-    store.add(event);
+    if (!this.batcher.tryAdd(event)) return this.drops.drop('queue-full');
     if (this.pumpQueued || this.draining) return;
-    if (store.count >= o.bufferSize || store.bytes >= this.budget) {
+    const store = this.store;
+    if (store.count >= this.options.bufferSize || store.bytes >= this.budget) {
       this.draining = true;
       this.schedulePump();
     } else if (!this.wakeups.intervalArmed) this.armInterval();
@@ -164,7 +159,7 @@ export class Emitter implements EventSink {
   /** Counters since creation. */
   stats(): EmitterStats {
     return {
-      queued: this.store.count + this.outEvents - this.inFlightEvents,
+      queued: this.batcher.held - this.inFlightEvents,
       inFlight: this.inFlightEvents,
       delivered: this.delivered,
       retried: this.retried,
@@ -175,7 +170,7 @@ export class Emitter implements EventSink {
 
   /** Events held: waiting, retrying or in flight. */
   pending(): number {
-    return this.store.count + this.outEvents;
+    return this.batcher.held;
   }
 
   private result(timedOut: boolean, failed: number): FlushResult {
@@ -204,35 +199,13 @@ export class Emitter implements EventSink {
     if (this.store.count > 0 && !this.draining) this.armInterval();
   }
 
-  /** Takes the next batch from the store; POST batches fill up to the byte budget. */
+  /** Takes the next batch from the store; draining ends when the store is empty. */
   private take(budget: number): Batch | undefined {
-    const store = this.store;
-    if (store.count === 0 || budget <= 0) {
-      this.draining = false;
-      this.waiters.recheck(store.count);
-      return undefined;
-    }
-    const get = this.options.method === 'get';
-    const events = store.take(
-      get ? { count: 1, bytes: Infinity, overhead: 0 } : { count: Infinity, bytes: budget, overhead: PER_EVENT_OVERHEAD },
-    );
-    if (events.length === 0) return undefined;
-    let bytes = 0;
-    for (const event of events) bytes += event.bytes;
-    const batch: Batch = { events, bytes, attempts: 0 };
-    this.outEvents += events.length;
-    this.outBytes += bytes;
-    if (store.count === 0) this.draining = false;
-    this.waiters.taken(batch);
-    if (!get && events.length === 1 && postBodyBytes(events) > this.options.maxPostBytes) this.reportOversize(batch);
+    const batch = this.batcher.take(budget);
+    if (this.store.count === 0) this.draining = false;
+    if (batch) this.waiters.taken(batch);
+    else this.waiters.recheck(this.store.count);
     return batch;
-  }
-
-  private reportOversize(batch: Batch): void {
-    const size = postBodyBytes(batch.events);
-    const onOversize = this.options.onOversize;
-    if (onOversize) safely('onOversize', () => onOversize(toPayloads(batch.events)[0]!, size));
-    else warn(`isotrack: event ${batch.events[0]!.eid} (${size} B) exceeds maxPostBytes (${this.options.maxPostBytes} B); sent alone`);
   }
 
   private requestBytes(batch: Batch): number {
@@ -243,13 +216,7 @@ export class Emitter implements EventSink {
   /** Returns an unsent batch to the front of its queue. */
   private giveBack(batch: Batch): void {
     if (batch.attempts > 0) return void this.retryQueue.unshift(batch);
-    this.release(batch);
-  }
-
-  private release(batch: Batch): void {
-    this.outEvents -= batch.events.length;
-    this.outBytes -= batch.bytes;
-    this.store.release(batch.events);
+    this.batcher.release(batch);
   }
 
   private transport(): Transport {
@@ -289,7 +256,7 @@ export class Emitter implements EventSink {
     const status = response ? Number(response.status) : 0;
     const outcome = response ? classify(status, this.options.customRetryCodes) : 'retry';
     if (outcome === 'success') {
-      this.forget(batch);
+      this.batcher.forget(batch);
       this.delivered += n;
       this.successSinceFailure += n;
       this.gate.succeed();
@@ -303,20 +270,14 @@ export class Emitter implements EventSink {
       this.reportFailure(batch, status, true);
     } else if (outcome === 'retry') {
       // Closed meanwhile: a persistent store keeps them for the next start.
-      this.release(batch);
+      this.batcher.release(batch);
     } else {
-      this.forget(batch);
+      this.batcher.forget(batch);
       this.failed += n;
       this.reportFailure(batch, status, false);
       this.waiters.settled(batch, true, this.store.count);
     }
     this.schedulePump();
-  }
-
-  private forget(batch: Batch): void {
-    this.outEvents -= batch.events.length;
-    this.outBytes -= batch.bytes;
-    this.store.ack(batch.events);
   }
 
   private reportFailure(batch: Batch, status: number, willRetry: boolean): void {
@@ -339,7 +300,7 @@ export class Emitter implements EventSink {
     this.stopped = true;
     this.wakeups.clear();
     this.waiters.abandon();
-    for (const batch of this.retryQueue.splice(0).reverse()) this.release(batch);
+    for (const batch of this.retryQueue.splice(0).reverse()) this.batcher.release(batch);
     if (this.ownsTransport) safely('transport.close', () => this.transportInstance?.close?.());
     this.platform.onClose?.(this);
   }
