@@ -6,11 +6,14 @@
 // they run after the Node section, in file-name order.
 import { fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const N = Number(process.env.BENCH_EVENTS ?? 100_000);
+// The machine is shared: each tracker runs this many times, interleaved, and its best
+// run (highest end-to-end rate) is reported, which filters out other processes' bursts.
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 
 /** The built Node entry; before the entries exist, the same sources bundled on the fly. */
 async function isotrackEntry() {
@@ -64,17 +67,22 @@ const entry = await isotrackEntry();
 const collector = await startCollector();
 const results = {};
 try {
-  for (const [name, script] of [
-    ['isotrack', './node-isotrack.mjs'],
-    ['@snowplow/node-tracker', './node-snowplow.mjs'],
-  ]) {
-    await fetch(`${collector.url}/reset`);
-    results[name] = await runChild(script, { COLLECTOR: collector.url, ISOTRACK_ENTRY: entry, BENCH_EVENTS: String(N) });
+  const load = loadavg()[0];
+  for (let run = 0; run < RUNS; run++) {
+    for (const [name, script] of [
+      ['isotrack', './node-isotrack.mjs'],
+      ['@snowplow/node-tracker', './node-snowplow.mjs'],
+    ]) {
+      await fetch(`${collector.url}/reset`);
+      const r = await runChild(script, { COLLECTOR: collector.url, ISOTRACK_ENTRY: entry, BENCH_EVENTS: String(N) });
+      const best = results[name];
+      if (!best || r.delivered / r.elapsedMs > best.delivered / best.elapsedMs) results[name] = r;
+    }
   }
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`\nNode: ${fmt(N)} self-describing events with one context, tracked in a tight loop, end to end to a loopback collector`);
-  console.log(`Machine: ${cpus().length} cores, ${cpu}, Node ${process.version}\n`);
+  console.log(`Machine: ${cpus().length} cores, ${cpu}, Node ${process.version}; load average ${load.toFixed(1)} at start; best of ${RUNS} runs each\n`);
   const rows = Object.entries(results).map(([name, r]) => [
     name,
     fmt((r.delivered / r.elapsedMs) * 1000),
@@ -100,7 +108,7 @@ try {
   ];
   for (const [label, ok] of targets) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
   mkdirSync(here('../.bench'), { recursive: true });
-  writeFileSync(here('../.bench/node.json'), JSON.stringify({ machine: { cores: cpus().length, cpu, node: process.version }, results }, null, 2));
+  writeFileSync(here('../.bench/node.json'), JSON.stringify({ machine: { cores: cpus().length, cpu, node: process.version, load }, runs: RUNS, results }, null, 2));
 
   // Further sections (browser…): bench/*.section.mjs.
   for (const file of readdirSync(here('.')).filter((f) => f.endsWith('.section.mjs')).sort()) {
