@@ -51,6 +51,17 @@ const replaceVersion = () => ({
   transform: (code) => (code.includes('__ISOTRACK_VERSION__') ? { code: code.replaceAll('__ISOTRACK_VERSION__', pkg.version), map: null } : null),
 });
 
+// Browsers all have btoa and TextEncoder: their builds use a tiny base64 encoder
+// instead of js-base64, which serves Node and the neutral build.
+const browserBase64 = () => ({
+  name: 'browser-base64',
+  async resolveId(source, importer, options) {
+    if (!importer || !source.endsWith('/base64.js')) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved?.id.endsWith('/src/core/base64.ts') ? resolved.id.replace('/src/core/base64.ts', '/src/browser/base64.ts') : null;
+  },
+});
+
 const library = (input, name) => ({
   input,
   external: runtimeDeps,
@@ -73,15 +84,15 @@ export default [
   library('src/index.node.ts', 'node'),
   {
     input: 'src/index.browser.ts',
-    // The browser build bundles nothing Node-only; js-base64 stays a dependency for bundlers.
-    external: (id) => id === 'js-base64',
-    plugins: [replaceVersion(), ts()],
+    // The browser build bundles nothing Node-only and needs no runtime dependency.
+    plugins: [browserBase64(), replaceVersion(), ts()],
     output: { file: 'dist/browser.js', format: 'es', sourcemap: true },
   },
   {
     input: 'src/umd.ts',
     // A script tag has no bundler: everything it needs is inlined.
     plugins: [
+      browserBase64(),
       replaceVersion(),
       resolve({ browser: true }),
       typescript({

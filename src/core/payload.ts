@@ -19,14 +19,9 @@ export class PayloadBuilder {
     return this;
   }
 
-  addAll(fields: Record<string, FieldValue>): this {
-    for (const key in fields) this.add(key, fields[key]);
-    return this;
-  }
-
-  /** Adds the fields only where the payload has none yet (defaults under explicit values). */
-  addDefaults(fields: Record<string, FieldValue>): this {
-    for (const key in fields) if (!(key in this.payload)) this.add(key, fields[key]);
+  /** Adds every field; values were checked by the event's rules, so only empties are filtered. */
+  addAll(fields: Record<string, unknown>): this {
+    for (const key in fields) this.add(key, fields[key] as FieldValue);
     return this;
   }
 

@@ -1,5 +1,5 @@
 import type { BuiltEvent } from './built-event.js';
-import { optionalNumber, optionalString, requireArgs, requireNumber, requireString } from '../validation.js';
+import { readFields, requireArgs, ARRAY, NUMBER, REQUIRED, STRING, type FieldRule } from './field-rules.js';
 
 /** One line of an order, sent as its own `ti` event. */
 export interface EcommerceTransactionItem {
@@ -26,42 +26,37 @@ export interface EcommerceTransactionEvent {
   items?: EcommerceTransactionItem[];
 }
 
+const TRANSACTION: FieldRule[] = [
+  ['orderId', STRING + REQUIRED, 'tr_id'],
+  ['affiliation', STRING, 'tr_af'],
+  ['totalValue', NUMBER + REQUIRED, 'tr_tt'],
+  ['taxValue', NUMBER, 'tr_tx'],
+  ['shipping', NUMBER, 'tr_sh'],
+  ['city', STRING, 'tr_ci'],
+  ['state', STRING, 'tr_st'],
+  ['country', STRING, 'tr_co'],
+  ['currency', STRING, 'tr_cu'],
+  ['items', ARRAY],
+];
+
+const ITEM: FieldRule[] = [
+  ['sku', STRING + REQUIRED, 'ti_sk'],
+  ['name', STRING, 'ti_nm'],
+  ['category', STRING, 'ti_ca'],
+  ['price', NUMBER + REQUIRED, 'ti_pr'],
+  ['quantity', NUMBER, 'ti_qu'],
+];
+
 /** The `tr` event first, then its items, all validated before any is tracked. */
 export function buildEcommerceTransaction(args: EcommerceTransactionEvent): BuiltEvent[] {
-  requireArgs(args, 'trackEcommerceTransaction');
-  const orderId = requireString(args.orderId, 'orderId');
-  const currency = optionalString(args.currency, 'currency');
-  const transaction: BuiltEvent = {
-    e: 'tr',
-    fields: {
-      tr_id: orderId,
-      tr_tt: requireNumber(args.totalValue, 'totalValue'),
-      tr_af: optionalString(args.affiliation, 'affiliation'),
-      tr_tx: optionalNumber(args.taxValue, 'taxValue'),
-      tr_sh: optionalNumber(args.shipping, 'shipping'),
-      tr_ci: optionalString(args.city, 'city'),
-      tr_st: optionalString(args.state, 'state'),
-      tr_co: optionalString(args.country, 'country'),
-      tr_cu: currency,
-    },
-  };
-  if (args.items !== undefined && !Array.isArray(args.items)) {
-    throw new TypeError('isotrack: items must be an array of {sku, price, quantity?}');
-  }
-  const items = (args.items ?? []).map((item, i): BuiltEvent => {
-    requireArgs(item, `items[${i}]`);
-    return {
-      e: 'ti',
-      fields: {
-        ti_id: orderId,
-        ti_sk: requireString(item.sku, `items[${i}].sku`),
-        ti_pr: requireNumber(item.price, `items[${i}].price`),
-        ti_qu: optionalNumber(item.quantity, `items[${i}].quantity`) ?? 1,
-        ti_nm: optionalString(item.name, `items[${i}].name`),
-        ti_ca: optionalString(item.category, `items[${i}].category`),
-        ti_cu: currency,
-      },
-    };
-  });
-  return [transaction, ...items];
+  const { items = [], ...fields } = readFields(requireArgs(args, 'trackEcommerceTransaction'), TRANSACTION);
+  return [
+    { e: 'tr', fields },
+    ...(items as EcommerceTransactionItem[]).map((item, i): BuiltEvent => {
+      const prefix = `items[${i}]`;
+      const line = readFields(requireArgs(item, prefix), ITEM, `${prefix}.`);
+      // Every item carries its order's id and currency; one unit unless told otherwise.
+      return { e: 'ti', fields: { ti_id: fields.tr_id, ...line, ti_qu: line.ti_qu ?? 1, ti_cu: fields.tr_cu } };
+    }),
+  ];
 }

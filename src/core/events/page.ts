@@ -1,5 +1,5 @@
 import type { BuiltEvent } from './built-event.js';
-import { optionalNumber, optionalString, requireArgs } from '../validation.js';
+import { readFields, requireArgs, NUMBER, STRING, type FieldRule } from './field-rules.js';
 
 /** A page view (`e=pv`). In a browser, omitted fields are read from the document. */
 export interface PageViewEvent {
@@ -19,32 +19,15 @@ export interface PagePingEvent extends PageViewEvent {
   maxY?: number;
 }
 
-function pageFields(args: PageViewEvent) {
-  return {
-    url: optionalString(args.pageUrl, 'pageUrl'),
-    page: optionalString(args.pageTitle, 'pageTitle'),
-    refr: optionalString(args.referrer, 'referrer'),
-  };
-}
-
+const PAGE: FieldRule[] = [['pageUrl', STRING, 'url'], ['pageTitle', STRING, 'page'], ['referrer', STRING, 'refr']];
+const PING: FieldRule[] = [...PAGE, ['minX', NUMBER, 'pp_mix'], ['maxX', NUMBER, 'pp_max'], ['minY', NUMBER, 'pp_miy'], ['maxY', NUMBER, 'pp_may']];
+// In a browser the page URL comes from the document, so it is checked after plugins ran.
 const URL_REQUIRED = [['url', 'pageUrl']] as const;
 
 export function buildPageView(args: PageViewEvent = {}): BuiltEvent {
-  requireArgs(args, 'trackPageView');
-  return { e: 'pv', fields: pageFields(args), required: URL_REQUIRED };
+  return { e: 'pv', fields: readFields(requireArgs(args, 'trackPageView'), PAGE), required: URL_REQUIRED };
 }
 
 export function buildPagePing(args: PagePingEvent): BuiltEvent {
-  requireArgs(args, 'trackPagePing');
-  return {
-    e: 'pp',
-    fields: {
-      ...pageFields(args),
-      pp_mix: optionalNumber(args.minX, 'minX'),
-      pp_max: optionalNumber(args.maxX, 'maxX'),
-      pp_miy: optionalNumber(args.minY, 'minY'),
-      pp_may: optionalNumber(args.maxY, 'maxY'),
-    },
-    required: URL_REQUIRED,
-  };
+  return { e: 'pp', fields: readFields(requireArgs(args, 'trackPagePing'), PING), required: URL_REQUIRED };
 }

@@ -1,8 +1,8 @@
-import { withoutEmpty, type BuiltEvent } from './built-event.js';
+import type { BuiltEvent } from './built-event.js';
+import { readFields, requireArgs, REQUIRED, STRING, type FieldRule } from './field-rules.js';
 import { selfDescribing } from './self-describing.js';
 import { SCHEMAS } from '../schemas.js';
 import { uuidv4 } from '../uuid.js';
-import { optionalString, requireArgs, requireString } from '../validation.js';
 
 /** A screen view, sent as `iglu:com.snowplowanalytics.mobile/screen_view/jsonschema/1-0-0`. */
 export interface ScreenViewEvent {
@@ -16,18 +16,18 @@ export interface ScreenViewEvent {
   transitionType?: string;
 }
 
+const SCREEN_VIEW: FieldRule[] = [
+  ['name', STRING + REQUIRED],
+  ['id', STRING],
+  ['type', STRING],
+  ['previousName', STRING],
+  ['previousId', STRING],
+  ['previousType', STRING],
+  ['transitionType', STRING],
+];
+
 export function buildScreenView(args: ScreenViewEvent): BuiltEvent {
+  // The schema requires an id; a generated one keeps the event valid.
   requireArgs(args, 'trackScreenView');
-  return selfDescribing({
-    schema: SCHEMAS.screenView,
-    data: withoutEmpty({
-      name: requireString(args.name, 'name'),
-      id: optionalString(args.id, 'id') ?? uuidv4(),
-      type: optionalString(args.type, 'type'),
-      previousName: optionalString(args.previousName, 'previousName'),
-      previousId: optionalString(args.previousId, 'previousId'),
-      previousType: optionalString(args.previousType, 'previousType'),
-      transitionType: optionalString(args.transitionType, 'transitionType'),
-    }),
-  });
+  return selfDescribing(SCHEMAS.screenView, readFields({ ...args, id: args.id ?? uuidv4() }, SCREEN_VIEW));
 }

@@ -1,6 +1,7 @@
 import type { BuiltEvent } from './built-event.js';
+import { requireArgs } from './field-rules.js';
 import type { SelfDescribingJson } from '../types.js';
-import { requireArgs, requireSelfDescribing } from '../validation.js';
+import { requireSelfDescribing } from '../validation.js';
 
 /** A self-describing event (`e=ue`): your own event, described by an Iglu schema. */
 export interface SelfDescribingEvent {
@@ -8,11 +9,10 @@ export interface SelfDescribingEvent {
 }
 
 export function buildSelfDescribingEvent(args: SelfDescribingEvent): BuiltEvent {
-  requireArgs(args, 'trackSelfDescribingEvent');
-  return selfDescribing(requireSelfDescribing(args.event, 'event'));
+  return { e: 'ue', ue: requireSelfDescribing(requireArgs(args, 'trackSelfDescribingEvent').event, 'event') };
 }
 
 /** The `ue` event for a schema this library sends itself. */
-export function selfDescribing(event: SelfDescribingJson): BuiltEvent {
-  return { e: 'ue', ue: event };
+export function selfDescribing(schema: string, data: Record<string, unknown>): BuiltEvent {
+  return { e: 'ue', ue: { schema, data } };
 }

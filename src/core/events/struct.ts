@@ -1,5 +1,5 @@
 import type { BuiltEvent } from './built-event.js';
-import { optionalNumber, optionalString, requireArgs, requireString } from '../validation.js';
+import { readFields, requireArgs, NUMBER, REQUIRED, STRING, type FieldRule } from './field-rules.js';
 
 /** A structured event (`e=se`): the classic category/action/label/property/value quintuple. */
 export interface StructEvent {
@@ -10,16 +10,14 @@ export interface StructEvent {
   value?: number;
 }
 
+const STRUCT: FieldRule[] = [
+  ['category', STRING + REQUIRED, 'se_ca'],
+  ['action', STRING + REQUIRED, 'se_ac'],
+  ['label', STRING, 'se_la'],
+  ['property', STRING, 'se_pr'],
+  ['value', NUMBER, 'se_va'],
+];
+
 export function buildStructEvent(args: StructEvent): BuiltEvent {
-  requireArgs(args, 'trackStructEvent');
-  return {
-    e: 'se',
-    fields: {
-      se_ca: requireString(args.category, 'category'),
-      se_ac: requireString(args.action, 'action'),
-      se_la: optionalString(args.label, 'label'),
-      se_pr: optionalString(args.property, 'property'),
-      se_va: optionalNumber(args.value, 'value'),
-    },
-  };
+  return { e: 'se', fields: readFields(requireArgs(args, 'trackStructEvent'), STRUCT) };
 }

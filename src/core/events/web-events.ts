@@ -1,7 +1,7 @@
-import { withoutEmpty, type BuiltEvent } from './built-event.js';
+import type { BuiltEvent } from './built-event.js';
+import { readFields, requireArgs, ARRAY, NULLABLE, NUMBER, OBJECT, REQUIRED, STRING, STRINGS, type FieldRule } from './field-rules.js';
 import { selfDescribing } from './self-describing.js';
 import { SCHEMAS } from '../schemas.js';
-import { optionalNumber, optionalString, requireArgs, requireNumber, requireString } from '../validation.js';
 
 /** A click on a link (`link_click` 1-0-1). */
 export interface LinkClickEvent {
@@ -28,8 +28,8 @@ export interface FormChangeEvent {
   elementId: string;
   /** `INPUT`, `TEXTAREA` or `SELECT`. */
   nodeName: 'INPUT' | 'TEXTAREA' | 'SELECT';
-  /** The new value; `null` when it is not to be collected. */
-  value: string | null;
+  /** The new value; `null` (the default) when it is not to be collected. */
+  value?: string | null;
   /** The input's type, e.g. `text`, `email`. */
   type?: string;
   elementClasses?: string[];
@@ -58,91 +58,46 @@ export interface SiteSearchEvent {
   pageResults?: number;
 }
 
-function optionalStrings(value: unknown, argument: string): string[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw new TypeError(`isotrack: ${argument} must be an array of strings`);
-  }
-  return value as string[];
+// Rule order is the order of the keys in the event data, as @snowplow/tracker-core sends them.
+const LINK_CLICK: FieldRule[] = [
+  ['targetUrl', STRING + REQUIRED],
+  ['elementId', STRING],
+  ['elementClasses', STRINGS],
+  ['elementTarget', STRING],
+  ['elementContent', STRING],
+];
+const CART: FieldRule[] = [
+  ['sku', STRING + REQUIRED],
+  ['quantity', NUMBER + REQUIRED],
+  ['name', STRING],
+  ['category', STRING],
+  ['unitPrice', NUMBER],
+  ['currency', STRING],
+];
+const FORM_CHANGE: FieldRule[] = [
+  ['formId', STRING + REQUIRED],
+  ['elementId', STRING + REQUIRED],
+  ['nodeName', STRING + REQUIRED],
+  ['elementClasses', STRINGS],
+  // The schema requires `value`, and allows null for fields not to be collected.
+  ['value', STRING + NULLABLE],
+  ['type', STRING],
+];
+const FORM_SUBMIT: FieldRule[] = [['formId', STRING + REQUIRED], ['formClasses', STRINGS], ['elements', ARRAY]];
+const SITE_SEARCH: FieldRule[] = [
+  ['terms', STRINGS + REQUIRED],
+  ['filters', OBJECT],
+  ['totalResults', NUMBER],
+  ['pageResults', NUMBER],
+];
+
+function webEvent(schema: string, rules: FieldRule[], method: string) {
+  return (args: object): BuiltEvent => selfDescribing(schema, readFields(requireArgs(args, method), rules));
 }
 
-export function buildLinkClick(args: LinkClickEvent): BuiltEvent {
-  requireArgs(args, 'trackLinkClick');
-  return selfDescribing({
-    schema: SCHEMAS.linkClick,
-    data: withoutEmpty({
-      targetUrl: requireString(args.targetUrl, 'targetUrl'),
-      elementId: optionalString(args.elementId, 'elementId'),
-      elementClasses: optionalStrings(args.elementClasses, 'elementClasses'),
-      elementTarget: optionalString(args.elementTarget, 'elementTarget'),
-      elementContent: optionalString(args.elementContent, 'elementContent'),
-    }),
-  });
-}
-
-function buildCart(schema: string, method: string, args: CartEvent): BuiltEvent {
-  requireArgs(args, method);
-  return selfDescribing({
-    schema,
-    data: withoutEmpty({
-      sku: requireString(args.sku, 'sku'),
-      quantity: requireNumber(args.quantity, 'quantity'),
-      name: optionalString(args.name, 'name'),
-      category: optionalString(args.category, 'category'),
-      unitPrice: optionalNumber(args.unitPrice, 'unitPrice'),
-      currency: optionalString(args.currency, 'currency'),
-    }),
-  });
-}
-
-export const buildAddToCart = (args: CartEvent) => buildCart(SCHEMAS.addToCart, 'trackAddToCart', args);
-export const buildRemoveFromCart = (args: CartEvent) => buildCart(SCHEMAS.removeFromCart, 'trackRemoveFromCart', args);
-
-export function buildFormChange(args: FormChangeEvent): BuiltEvent {
-  requireArgs(args, 'trackFormChange');
-  return selfDescribing({
-    schema: SCHEMAS.changeForm,
-    data: withoutEmpty(
-      {
-        formId: requireString(args.formId, 'formId'),
-        elementId: requireString(args.elementId, 'elementId'),
-        nodeName: requireString(args.nodeName, 'nodeName'),
-        elementClasses: optionalStrings(args.elementClasses, 'elementClasses'),
-        // The schema requires `value`, and allows null for fields not to be collected.
-        value: optionalString(args.value, 'value') ?? null,
-        type: optionalString(args.type, 'type'),
-      },
-      { value: true },
-    ),
-  });
-}
-
-export function buildFormSubmit(args: FormSubmitEvent): BuiltEvent {
-  requireArgs(args, 'trackFormSubmit');
-  if (args.elements !== undefined && !Array.isArray(args.elements)) {
-    throw new TypeError('isotrack: elements must be an array of {name, value, nodeName}');
-  }
-  return selfDescribing({
-    schema: SCHEMAS.submitForm,
-    data: withoutEmpty({
-      formId: requireString(args.formId, 'formId'),
-      formClasses: optionalStrings(args.formClasses, 'formClasses'),
-      elements: args.elements,
-    }),
-  });
-}
-
-export function buildSiteSearch(args: SiteSearchEvent): BuiltEvent {
-  requireArgs(args, 'trackSiteSearch');
-  const terms = optionalStrings(args.terms, 'terms');
-  if (!terms) throw new TypeError('isotrack: terms must be an array of strings');
-  return selfDescribing({
-    schema: SCHEMAS.siteSearch,
-    data: withoutEmpty({
-      terms,
-      filters: args.filters,
-      totalResults: optionalNumber(args.totalResults, 'totalResults'),
-      pageResults: optionalNumber(args.pageResults, 'pageResults'),
-    }),
-  });
-}
+export const buildLinkClick: (args: LinkClickEvent) => BuiltEvent = webEvent(SCHEMAS.linkClick, LINK_CLICK, 'trackLinkClick');
+export const buildAddToCart: (args: CartEvent) => BuiltEvent = webEvent(SCHEMAS.addToCart, CART, 'trackAddToCart');
+export const buildRemoveFromCart: (args: CartEvent) => BuiltEvent = webEvent(SCHEMAS.removeFromCart, CART, 'trackRemoveFromCart');
+export const buildFormChange: (args: FormChangeEvent) => BuiltEvent = webEvent(SCHEMAS.changeForm, FORM_CHANGE, 'trackFormChange');
+export const buildFormSubmit: (args: FormSubmitEvent) => BuiltEvent = webEvent(SCHEMAS.submitForm, FORM_SUBMIT, 'trackFormSubmit');
+export const buildSiteSearch: (args: SiteSearchEvent) => BuiltEvent = webEvent(SCHEMAS.siteSearch, SITE_SEARCH, 'trackSiteSearch');
