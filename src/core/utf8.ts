@@ -1,8 +1,13 @@
+// Most payloads are ASCII (base64 entities, URLs): a native regex scan answers
+// those without a per-character loop in JavaScript.
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * UTF-8 length of a string, in bytes. Byte limits (maxPostBytes, the 64 KiB beacon
  * budget) count bytes, not UTF-16 units; this avoids allocating an encoded copy.
  */
 export function utf8ByteLength(text: string): number {
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
