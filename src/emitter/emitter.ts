@@ -182,7 +182,14 @@ export class Emitter implements EventSink {
     if (this.pumpQueued || this.stopped) return;
     this.pumpQueued = true;
     // A microtask: events tracked in the same synchronous run join the same batches.
-    globalThis.queueMicrotask(() => this.pump());
+    globalThis.queueMicrotask(() => {
+      try {
+        this.pump();
+      } catch (error) {
+        // Background work must never throw into the host app (e.g. a custom store that broke its contract).
+        warn('isotrack: delivery error', error);
+      }
+    });
   }
 
   private pump(): void {
