@@ -1,11 +1,10 @@
 // The browser builds swap this in for src/core/base64.ts (see rollup.config.mjs):
-// every browser has btoa and TextEncoder, so js-base64 would only add weight.
+// every browser has btoa, so js-base64 would only add weight.
 
 /** URL-safe base64 of the UTF-8 bytes of `text`, without padding. */
 export function base64UrlEncode(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  // fromCharCode takes its bytes as arguments; chunks stay under engines' argument limits.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  // encodeURIComponent yields UTF-8 as %XX escapes; unescape turns each into one
+  // byte-sized char, the binary string btoa expects. Native, and fast.
+  const binary = /[^\x00-\x7f]/.test(text) ? unescape(encodeURIComponent(text)) : text;
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

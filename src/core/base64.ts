@@ -1,9 +1,16 @@
-import { encodeURI as encodeBase64Url } from 'js-base64';
+import { encodeURI as encodeUtf8Base64Url } from 'js-base64';
+
+// Entity and event JSON is mostly ASCII: native btoa encodes it about four times
+// faster than js-base64 (measured in Node 20), and btoa exists in every runtime
+// we support. js-base64 handles UTF-8 text correctly without the deprecated
+// `unescape`. The browser builds swap in src/browser/base64.ts to stay small.
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * URL-safe base64 of the UTF-8 bytes of `text`, without padding: the form the
  * Snowplow trackers send in `ue_px` and `cx`.
  */
 export function base64UrlEncode(text: string): string {
-  return encodeBase64Url(text);
+  if (NON_ASCII.test(text) || typeof btoa !== 'function') return encodeUtf8Base64Url(text);
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
