@@ -1,4 +1,5 @@
 import { encodeURI as encodeUtf8Base64Url } from 'js-base64';
+import { toUrlAlphabet } from './base64-alphabet.js';
 
 // Entity and event JSON is mostly ASCII: native btoa encodes it about four times
 // faster than js-base64 (measured in Node 20), and btoa exists in every runtime
@@ -12,5 +13,5 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export function base64UrlEncode(text: string): string {
   if (NON_ASCII.test(text) || typeof btoa !== 'function') return encodeUtf8Base64Url(text);
-  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toUrlAlphabet(btoa(text));
 }

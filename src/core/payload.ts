@@ -1,6 +1,5 @@
 import { base64UrlEncode } from './base64.js';
 import type { Payload } from './types.js';
-import { toJson } from './validation.js';
 
 /** A value the payload builder accepts; empty values are left out, as the protocol asks. */
 export type FieldValue = string | number | boolean | null | undefined;
@@ -26,11 +25,10 @@ export class PayloadBuilder {
   }
 
   /**
-   * Adds a JSON value under `encodedKey` (base64url) or `plainKey` (JSON text),
-   * e.g. `ue_px`/`ue_pr`. `argument` names the caller's argument if serialisation fails.
+   * Adds JSON text under `encodedKey` (URL-safe base64) or `plainKey` (as is),
+   * e.g. `ue_px`/`ue_pr`, as the tracker's `encodeBase64` option says.
    */
-  addJson(encodedKey: string, plainKey: string, value: unknown, argument: string): this {
-    const text = toJson(value, argument);
-    return this.encodeBase64 ? this.add(encodedKey, base64UrlEncode(text)) : this.add(plainKey, text);
+  addJson(encodedKey: string, plainKey: string, json: string): this {
+    return this.encodeBase64 ? this.add(encodedKey, base64UrlEncode(json)) : this.add(plainKey, json);
   }
 }

@@ -23,7 +23,7 @@ import { Subject } from './subject.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
 import { utf8ByteLength } from './utf8.js';
 import { uuidv4 } from './uuid.js';
-import { optionalContexts, optionalNumber, optionalString } from './validation.js';
+import { optionalContexts, optionalNumber, optionalString, toJson } from './validation.js';
 
 /** An event as plugins see it, before it is encoded and serialised. */
 export interface TrackedEvent {
@@ -190,15 +190,22 @@ export class Tracker {
       .add('ttm', trueTimestamp);
     if (this.subject) builder.addAll(this.subject.fields);
     if (eventSubject) builder.addAll(eventSubject.fields);
-    const contexts = userContexts ? [...userContexts] : [];
+    // Plugins may add entities; the caller's array is never changed.
+    const contexts = this.plugins.length > 0 ? [...(userContexts ?? [])] : userContexts ?? [];
     const payload = builder.payload;
     for (const plugin of this.plugins) plugin.beforeTrack?.({ e: built.e, payload, contexts });
     for (const [field, argument] of built.required ?? []) {
       if (!payload[field]) throw new TypeError(`isotrack: ${argument} is required`);
     }
-    if (built.ue) builder.addJson('ue_px', 'ue_pr', { schema: SCHEMAS.unstructEvent, data: built.ue }, 'event');
-    if (contexts.length > 0) builder.addJson('cx', 'co', { schema: SCHEMAS.contexts, data: contexts }, 'context');
+    // The wrappers are written as text around the one serialisation of the caller's data.
+    if (built.ue) builder.addJson('ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, toJson(built.ue, 'event')));
+    if (contexts.length > 0) builder.addJson('cx', 'co', wrap(SCHEMAS.contexts, toJson(contexts, 'context')));
     const json = JSON.stringify(payload);
     return { eid, json, bytes: utf8ByteLength(json) };
   }
+}
+
+/** `JSON.stringify({ schema, data })`, given the data's JSON text. */
+function wrap(schema: string, dataJson: string): string {
+  return `{"schema":"${schema}","data":${dataJson}}`;
 }
