@@ -72,6 +72,7 @@ try {
     for (const [name, script] of [
       ['isotrack', './node-isotrack.mjs'],
       ['@snowplow/node-tracker', './node-snowplow.mjs'],
+      ['bare work (no tracker)', './node-bare.mjs'],
     ]) {
       await fetch(`${collector.url}/reset`);
       const r = await runChild(script, { COLLECTOR: collector.url, ISOTRACK_ENTRY: entry, BENCH_EVENTS: String(N) });
@@ -99,10 +100,20 @@ try {
   const isoRate = (iso.delivered / iso.elapsedMs) * 1000;
   const spRate = (sp.delivered / sp.elapsedMs) * 1000;
   console.log(`\nisotrack / Snowplow, end-to-end events/s: ${fmt(isoRate / spRate, 1)}x\n`);
+  // The issue's absolute targets were set when the bare work ran at 5.7 µs per event
+  // and 93,000 events/s; this machine is shared and its speed varies from day to day,
+  // so each target is also checked scaled by the bare work measured in this run.
+  const bare = results['bare work (no tracker)'];
+  const bareRate = (bare.delivered / bare.elapsedMs) * 1000;
+  const rateTarget = (60_000 / 93_000) * bareRate;
+  const trackTarget = (6 / 5.7) * bare.trackUs;
+  console.log(`bare work in this run: ${fmt(bareRate)} events/s, ${fmt(bare.trackUs, 2)} µs per event (the issue's figures: 93,000 and 5.7)\n`);
   const targets = [
     ['≥ 8x Snowplow end to end', isoRate >= 8 * spRate],
     ['≥ 60,000 events/s', isoRate >= 60_000],
+    [`≥ 0.645x the bare work's events/s (${fmt(rateTarget)} in this run)`, isoRate >= rateTarget],
     ['track() ≤ 6 µs', iso.trackUs <= 6],
+    [`track() ≤ 1.05x the bare work's µs per event (${fmt(trackTarget, 2)} in this run)`, iso.trackUs <= trackTarget],
     ['peak RSS ≤ 300 MB', iso.peakRssBytes <= 300 * 2 ** 20],
     [`all ${fmt(N)} delivered`, iso.delivered === N],
   ];
@@ -111,7 +122,9 @@ try {
   writeFileSync(here('../.bench/node.json'), JSON.stringify({ machine: { cores: cpus().length, cpu, node: process.version, load }, runs: RUNS, results }, null, 2));
 
   // Further sections (browser…): bench/*.section.mjs.
-  for (const file of readdirSync(here('.')).filter((f) => f.endsWith('.section.mjs')).sort()) {
+  // BENCH_NODE_ONLY=1 skips them, e.g. while tuning the Node path.
+  const sections = process.env.BENCH_NODE_ONLY ? [] : readdirSync(here('.')).filter((f) => f.endsWith('.section.mjs'));
+  for (const file of sections.sort()) {
     const section = await import(here(`./${file}`));
     await section.default({ collectorUrl: collector.url, printTable });
   }
