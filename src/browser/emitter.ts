@@ -1,6 +1,5 @@
 import { Emitter as CoreEmitter } from '../emitter/emitter.js';
 import type { EmitterOptions } from '../emitter/options.js';
-import { createFetchPlatform } from '../transports/fetch.js';
 import { sendBeaconTransport, type BeaconTransport, type BeaconTransportOptions } from '../transports/beacon.js';
 import type { Transport } from '../transports/types.js';
 import { inBrowser, listen } from './env.js';
@@ -34,11 +33,12 @@ const hash = (text: string) => {
  */
 export class Emitter extends CoreEmitter {
   constructor(endpoint: string, options: BrowserEmitterOptions = {}) {
+    // Server-side rendering sends with the same fetch-based transport (keepalive is a no-op there).
+    const transport: Transport & Partial<BeaconTransport> = options.transport ?? sendBeaconTransport(options);
     if (!inBrowser()) {
-      super(endpoint, options, createFetchPlatform());
+      super(endpoint, { ...options, transport });
       return;
     }
-    const transport: Transport & Partial<BeaconTransport> = options.transport ?? sendBeaconTransport(options);
     let store: BrowserEventStore | undefined;
     const holder: { e?: Emitter } = {};
     if (!options.store && options.persist !== false) {

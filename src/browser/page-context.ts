@@ -1,6 +1,6 @@
 import { SCHEMAS } from '../core/schemas.js';
 import type { TrackerPlugin } from '../core/tracker.js';
-import type { Payload } from '../core/types.js';
+import type { Payload, SelfDescribingJson } from '../core/types.js';
 import { uuidv4 } from '../core/uuid.js';
 
 /** Options of the automatic page context. */
@@ -41,14 +41,19 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
   } catch {
     // No time zone data: tz is left out.
   }
-  const fixed: Record<string, unknown> = {
-    res: `${screen.width}x${screen.height}`,
-    cd: screen.colorDepth,
-    tz,
-    lang: navigator.language,
-    cs: doc.characterSet,
-  };
+  // As strings once: every event copies them.
+  const fixed: [string, unknown][] = [
+    ['res', `${screen.width}x${screen.height}`],
+    ['cd', `${screen.colorDepth}`],
+    ['tz', tz],
+    ['lang', navigator.language],
+    ['cs', doc.characterSet],
+  ];
   const pageViewId = () => (id ??= uuidv4());
+  // The document's referrer does not change while the page lives.
+  const docReferrer = doc.referrer;
+  // One entity per page view, shared by its events: they are serialised at once.
+  let entity: SelfDescribingJson | undefined;
   return {
     pageViewId,
     beforeTrack({ e, payload, contexts }) {
@@ -57,18 +62,22 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
         sizes = [`${innerWidth}x${innerHeight}`, `${root.scrollWidth}x${root.scrollHeight}`];
         queueMicrotask(() => (sizes = undefined));
       }
-      for (const key in fixed) fill(payload, key, fixed[key]);
+      for (const [key, value] of fixed) fill(payload, key, value);
       fill(payload, 'vp', sizes[0]);
       fill(payload, 'ds', sizes[1]);
       fill(payload, 'url', location.href);
       if (e == 'pv') {
         id = uuidv4();
         fill(payload, 'page', doc.title);
-        fill(payload, 'refr', lastUrl ?? doc.referrer);
+        fill(payload, 'refr', lastUrl ?? docReferrer);
         lastUrl = payload.url;
         referrer = payload.refr;
-      } else fill(payload, 'refr', referrer ?? doc.referrer);
-      if (options.webPage !== false) contexts.push({ schema: SCHEMAS.webPage, data: { id: pageViewId() } });
+      } else fill(payload, 'refr', referrer ?? docReferrer);
+      if (options.webPage !== false) {
+        const pv = pageViewId();
+        if (entity?.data.id !== pv) entity = { schema: SCHEMAS.webPage, data: { id: pv } };
+        contexts.push(entity);
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { SerializedEvent } from '../core/types.js';
 import { utf8ByteLength } from '../core/utf8.js';
-import type { EventStore, TakeLimits } from '../emitter/store.js';
+import { MemoryEventStore } from '../emitter/memory-store.js';
+import type { EventStore } from '../emitter/store.js';
 import type { KeyValueStore } from './storage.js';
 
 /** A tab that has not renewed its lease for this long has gone; its events may be claimed. */
@@ -19,7 +20,7 @@ export interface BrowserEventStore extends EventStore {
 }
 
 /**
- * One storage write holds every event added in the same task: an append-only
+ * One storage write holds every event added since the previous write: an append-only
  * segment. `done` counts its leading events that are acknowledged, persisted in a
  * tiny side key so that a crash resends only what was not delivered.
  */
@@ -28,13 +29,17 @@ interface Segment {
   n: number;
   done: number;
   acked: boolean[];
+  /** The events to write; emptied once written. */
+  add: SerializedEvent[];
 }
 
 /**
  * An {@link EventStore} that survives reloads and crashes in localStorage, with a
- * cost per event that does not depend on the queue's length: each task's events
- * are written once as one segment, acknowledgements only touch a counter, and a
- * delivered segment is removed whole.
+ * cost per event that does not depend on the queue's length: the events added while a
+ * task runs are written once, as one segment, in a later task (so the write never
+ * lengthens a track call); acknowledgements only touch a counter, and a delivered
+ * segment is removed whole. The waiting events themselves live in a
+ * {@link MemoryEventStore}.
  *
  * Each page (tab) owns its own segments under a lease it renews; a page never reads
  * another's queue unless that lease has expired or was released at `pagehide`, and
@@ -46,23 +51,21 @@ interface Segment {
 export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: () => void): BrowserEventStore {
   const tab = Math.random().toString(36).slice(2, 10);
   const leaseKey = prefix + tab;
-  let waiting: SerializedEvent[] = [];
-  let head = 0;
-  let bytes = 0;
+  const memory = new MemoryEventStore();
   let seq = 0;
   let lease = '';
   let open: Segment | undefined;
-  let pending: SerializedEvent[] = [];
   const where = new Map<SerializedEvent, [Segment, number]>();
   const flying = new Map<string, SerializedEvent>();
 
-  // Writes the events added in this task as one segment, once the task's code has run.
+  // Writes the open segment: what was delivered meanwhile is already counted in `done`.
   const persist = () => {
     const segment = open;
     if (!segment) return;
     open = undefined;
-    if (!kv.set(segment.k, pending.map((event) => event.json).join('\n'))) segment.k = '';
-    pending = [];
+    if (segment.done == segment.n || !kv.set(segment.k, segment.add.map((event) => event.json).join('\n'))) segment.k = '';
+    else if (segment.done) kv.set(segment.k + 'd', String(segment.done));
+    segment.add = [];
   };
 
   const forget = (events: Iterable<SerializedEvent>) => {
@@ -77,7 +80,8 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
       touched.add(segment);
     }
     for (const segment of touched) {
-      if (!segment.k) continue;
+      // The open segment is not written yet: `persist` writes what is left.
+      if (!segment.k || segment == open) continue;
       if (segment.done == segment.n) {
         kv.del(segment.k);
         kv.del(segment.k + 'd');
@@ -86,30 +90,27 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
   };
 
   const renew = () => {
-    const now = Date.now();
     // Someone else wrote our lease: we looked gone (a long-frozen tab). Drop what they took.
     if (lease && kv.get(leaseKey) !== lease) {
-      const kept = new Set(kv.keys(prefix + tab + '.'));
-      const lost = (event: SerializedEvent) => {
-        const key = where.get(event)?.[0].k;
-        return !!key && !kept.has(key);
-      };
-      const rest = waiting.slice(head);
-      waiting = rest.filter((event) => !lost(event));
-      head = 0;
-      bytes = 0;
-      for (const event of waiting) bytes += event.bytes;
-      for (const event of rest) if (lost(event)) where.delete(event);
+      const kept = new Set(kv.keys(leaseKey + '.'));
+      const all = memory.take({ count: Infinity, bytes: Infinity, overhead: 0 });
+      memory.release(
+        all.filter((event) => {
+          const key = where.get(event)?.[0].k;
+          const lost = !!key && !kept.has(key);
+          if (lost) where.delete(event);
+          return !lost;
+        }),
+      );
     }
-    lease = String(now + LEASE_MS);
+    lease = String(Date.now() + LEASE_MS);
     kv.set(leaseKey, lease);
   };
 
   const claim = () => {
     const now = Date.now();
-    const keys = kv.keys(prefix);
     const gone = new Set<string>();
-    for (const key of keys) {
+    for (const key of kv.keys(prefix)) {
       const owner = key.slice(prefix.length).split('.')[0]!;
       if (owner == tab || gone.has(owner)) continue;
       // A lease is its expiry time; a claim mark is `<expiry>c<tab>`, so a stale mark expires too.
@@ -129,8 +130,7 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
           .sort((a, b) => +a.split('.').pop()! - +b.split('.').pop()!);
         for (const key of segments) {
           const lines = kv.get(key)?.split('\n') ?? [];
-          const done = +(kv.get(key + 'd') ?? 0);
-          for (const json of lines.slice(done)) {
+          for (const json of lines.slice(+(kv.get(key + 'd') ?? 0))) {
             let eid: unknown;
             try {
               eid = (JSON.parse(json) as { eid?: unknown }).eid;
@@ -141,7 +141,7 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
             store.add({ eid, json, bytes: utf8ByteLength(json) });
             restored++;
           }
-          // Our copy is being written in this task; theirs goes now.
+          // Our copy is written in a moment; theirs goes now.
           kv.del(key);
           kv.del(key + 'd');
         }
@@ -153,38 +153,24 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
 
   const store: BrowserEventStore = {
     get count() {
-      return waiting.length - head;
+      return memory.count;
     },
     get bytes() {
-      return bytes;
+      return memory.bytes;
     },
     add(event) {
-      waiting.push(event);
-      bytes += event.bytes;
+      memory.add(event);
       if (!kv.persistent) return;
       if (!open) {
-        open = { k: `${prefix}${tab}.${Date.now()}${String(seq++ % 1000).padStart(3, '0')}`, n: 0, done: 0, acked: [] };
-        queueMicrotask(persist);
+        open = { k: `${leaseKey}.${Date.now()}${String(seq++ % 1000).padStart(3, '0')}`, n: 0, done: 0, acked: [], add: [] };
+        setTimeout(persist);
       }
       where.set(event, [open, open.n++]);
-      pending.push(event);
+      open.add.push(event);
     },
-    take({ count, bytes: limit, overhead }: TakeLimits) {
-      const out: SerializedEvent[] = [];
-      let used = 0;
-      while (head < waiting.length && out.length < count) {
-        const event = waiting[head]!;
-        const cost = event.bytes + overhead;
-        if (used + cost > limit && out.length) break;
-        out.push(event);
-        flying.set(event.eid, event);
-        used += cost;
-        bytes -= event.bytes;
-        head++;
-        if (used >= limit) break;
-      }
-      if (head == waiting.length) (waiting = []), (head = 0);
-      else if (head > 1024 && head * 2 > waiting.length) (waiting = waiting.slice(head)), (head = 0);
+    take(limits) {
+      const out = memory.take(limits);
+      for (const event of out) flying.set(event.eid, event);
       return out;
     },
     ack(events) {
@@ -192,16 +178,11 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
       forget(events);
     },
     release(events) {
-      if (!events.length) return;
-      for (const event of events) {
-        flying.delete(event.eid);
-        bytes += event.bytes;
-      }
-      waiting = [...events, ...waiting.slice(head)];
-      head = 0;
+      for (const event of events) flying.delete(event.eid);
+      memory.release(events);
     },
     unload(sent, leaving) {
-      if (open) persist();
+      persist();
       const gone: SerializedEvent[] = [];
       for (const eid of sent) {
         const event = flying.get(eid);

@@ -1,5 +1,4 @@
 import type { EventSink, SerializedEvent } from '../core/types.js';
-import { createFetchPlatform } from '../transports/fetch.js';
 import type { Transport, TransportResponse } from '../transports/types.js';
 import { BackoffGate } from './backoff.js';
 import { Batcher } from './batcher.js';
@@ -55,9 +54,12 @@ export class Emitter implements EventSink {
    * @param endpoint - collector host (`collector.example.com`, `localhost:9090`) or full URL.
    * @param options - see {@link EmitterOptions}; defaults in `EMITTER_DEFAULTS`.
    * @param platform - internal: supplied by the package entry (Node, browser…), not by users.
+   *   Without one, `options.transport` is required. The default lives in the entries, so
+   *   that a bundle carries only the transports it can use.
    */
-  constructor(endpoint: string, options: EmitterOptions = {}, platform: EmitterPlatform = createFetchPlatform()) {
+  constructor(endpoint: string, options: EmitterOptions = {}, platform: EmitterPlatform = {}) {
     this.options = resolveOptions(options, platform.defaults);
+    if (!options.transport && !platform.transport) throw new TypeError('isotrack: options.transport is required');
     this.base = collectorBase(endpoint, this.options.protocol, this.options.port);
     this.platform = platform;
     this.store = this.options.store ?? new MemoryEventStore();
@@ -229,7 +231,7 @@ export class Emitter implements EventSink {
   private transport(): Transport {
     if (!this.transportInstance) {
       this.ownsTransport = !this.options.transport;
-      this.transportInstance = this.options.transport ?? this.platform.transport();
+      this.transportInstance = this.options.transport ?? this.platform.transport!();
     }
     return this.transportInstance;
   }

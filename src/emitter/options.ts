@@ -118,41 +118,38 @@ export const NODE_DEFAULTS: PlatformDefaults = {
   maxQueueBytes: 256 * 1024 * 1024,
 };
 
-function positive(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0)) throw new TypeError(`options.${name} must be a positive number`);
-  return value;
-}
+// The numeric options, each checked the same way: a table keeps the check in one place.
+const POSITIVE = [
+  'bufferSize',
+  'maxPostBytes',
+  'flushInterval',
+  'maxConcurrentRequests',
+  'requestTimeout',
+  'maxRetryDelay',
+  'maxQueueEvents',
+  'maxQueueBytes',
+  'flushTimeout',
+  'port',
+] as const;
 
 /** Applies platform defaults, then the neutral ones; throws a TypeError naming a bad option. */
 export function resolveOptions(options: EmitterOptions, platform: PlatformDefaults = {}): ResolvedEmitterOptions {
-  const d = { ...EMITTER_DEFAULTS, ...platform };
-  const method = options.method ?? d.method;
-  if (method !== 'post' && method !== 'get') throw new TypeError("options.method must be 'post' or 'get'");
-  const protocol = options.protocol ?? d.protocol;
-  if (protocol !== 'http' && protocol !== 'https') throw new TypeError("options.protocol must be 'http' or 'https'");
-  const postPath = options.postPath ?? d.postPath;
-  return {
-    method,
-    protocol,
-    port: options.port === undefined ? undefined : positive(options.port, 'port', 0),
-    postPath: postPath.startsWith('/') ? postPath : `/${postPath}`,
-    bufferSize: positive(options.bufferSize, 'bufferSize', d.bufferSize),
-    maxPostBytes: positive(options.maxPostBytes, 'maxPostBytes', d.maxPostBytes),
-    flushInterval: positive(options.flushInterval, 'flushInterval', d.flushInterval),
-    maxConcurrentRequests: Math.max(1, Math.floor(positive(options.maxConcurrentRequests, 'maxConcurrentRequests', d.maxConcurrentRequests))),
-    requestTimeout: positive(options.requestTimeout, 'requestTimeout', d.requestTimeout),
-    maxRetryDelay: positive(options.maxRetryDelay, 'maxRetryDelay', d.maxRetryDelay),
-    maxQueueEvents: positive(options.maxQueueEvents, 'maxQueueEvents', d.maxQueueEvents),
-    maxQueueBytes: positive(options.maxQueueBytes, 'maxQueueBytes', d.maxQueueBytes),
-    flushTimeout: positive(options.flushTimeout, 'flushTimeout', d.flushTimeout),
-    customRetryCodes: { ...options.customRetryCodes },
-    customHeaders: { ...options.customHeaders },
-    transport: options.transport,
-    store: options.store,
-    onSuccess: options.onSuccess,
-    onFailure: options.onFailure,
-    onDrop: options.onDrop,
-    onOversize: options.onOversize,
-  };
+  const o = { ...EMITTER_DEFAULTS, ...platform } as Record<string, unknown>;
+  for (const key in options) {
+    const value = options[key as keyof EmitterOptions];
+    if (value !== undefined) o[key] = value;
+  }
+  const r = o as unknown as ResolvedEmitterOptions;
+  for (const name of POSITIVE) {
+    const value = r[name];
+    if (value !== undefined && !(typeof value == 'number' && value > 0)) throw new TypeError(`isotrack: options.${name} must be a positive number`);
+  }
+  if (r.method != 'post' && r.method != 'get') throw new TypeError("isotrack: options.method must be 'post' or 'get'");
+  if (r.protocol != 'http' && r.protocol != 'https') throw new TypeError("isotrack: options.protocol must be 'http' or 'https'");
+  if (r.postPath[0] != '/') r.postPath = `/${r.postPath}`;
+  r.maxConcurrentRequests = Math.max(1, Math.floor(r.maxConcurrentRequests));
+  // Copies: a caller changing its object later must not change a running emitter.
+  r.customRetryCodes = { ...r.customRetryCodes };
+  r.customHeaders = { ...r.customHeaders };
+  return r;
 }

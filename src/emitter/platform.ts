@@ -4,7 +4,7 @@ import type { PlatformDefaults } from './options.js';
 /** What an emitter needs from the platform it runs on. Entries pass one; users never see it. */
 export interface EmitterPlatform {
   /** Creates the default transport; called once per emitter, and only if no `transport` option is given. */
-  transport(): Transport;
+  transport?(): Transport;
   /** Defaults that replace the neutral ones (see `NODE_DEFAULTS`). */
   defaults?: PlatformDefaults;
   /** Called once the emitter is constructed (e.g. Node registers its exit flush). */
