@@ -1,7 +1,10 @@
 // Browser section of the benchmark: main-thread time of tracking 1,000 self-describing
 // events with one context in Chromium, isotrack (UMD) beside @snowplow/browser-tracker
-// (UMD) in the same browser session, each with its default config (persistence on), plus
-// the gzip -9 size of both UMD files. `runBrowserBench()` returns rows for bench/run.mjs;
+// (UMD) in the same browser session, each with its documented default config (persistence
+// on: Snowplow's localStorage queue, `bufferSize` 1, POST), cold (a fresh page) and warm
+// (1,000 more in the same page), plus the gzip -9 size of both UMD files. Snowplow's
+// default store re-serialises and rewrites its whole localStorage queue on every event,
+// which is why its figure grows with the square of the burst. `runBrowserBench()` returns rows for bench/run.mjs;
 // `node bench/browser-bench.mjs` prints them alone.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -60,18 +63,13 @@ async function site(collector) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => (server.closeAllConnections(), server.close()) };
 }
 
-async function measure(browser, origin, name, collector) {
-  const context = await browser.newContext();
-  const tab = await context.newPage();
-  await tab.goto(`${origin}/${name}.html`);
-  await tab.waitForTimeout(300); // let start-up work (page load, first requests) settle
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send('Performance.enable');
+/** One phase: EVENTS events tracked in a loop, then wait until the collector has them all. */
+async function phase(tab, cdp, collector) {
   const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const before = await metric();
   const start = collector.count();
   // The synchronous loop plus the microtasks it queues (a task boundary ends both).
-  const sync = await tab.evaluate(async (n) => {
+  const loop = await tab.evaluate(async (n) => {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) window.track(i);
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -79,39 +77,55 @@ async function measure(browser, origin, name, collector) {
   }, EVENTS);
   const deadline = Date.now() + 60_000;
   while (collector.count() - start < EVENTS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await tab.waitForTimeout(100); // the last responses' handling
   const after = await metric();
-  const delivered = collector.count() - start;
-  await context.close();
-  return { sync, task: (after.TaskDuration - before.TaskDuration) * 1000, delivered };
+  return { loop, total: (after.TaskDuration - before.TaskDuration) * 1000, delivered: collector.count() - start };
 }
 
-/** Runs the browser benchmark; returns one row per tracker. */
+/**
+ * A fresh page per run. Cold: the first EVENTS events of the page (code not yet optimised by
+ * the JIT, as on a real page). Warm: EVENTS more in the same page once the first are
+ * delivered. Both trackers get exactly the same treatment.
+ */
+async function measure(browser, origin, name, collector) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(`${origin}/${name}.html`);
+  await tab.waitForTimeout(300); // let start-up work (page load, first requests) settle
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Performance.enable');
+  const cold = await phase(tab, cdp, collector);
+  const warm = await phase(tab, cdp, collector);
+  await context.close();
+  return { cold, warm };
+}
+
+/** Runs the browser benchmark; returns one row per tracker (medians of `rounds` runs, interleaved). */
 export async function runBrowserBench({ rounds = 3 } = {}) {
   const collector = await sink();
   const web = await site(collector.url);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  const rows = [];
+  const runs = Object.fromEntries(Object.keys(FILES).map((name) => [name, []]));
   try {
-    for (const name of Object.keys(FILES)) {
-      const runs = [];
-      // Alternating rounds would be fairer on a shared machine, but each runs in a fresh context anyway.
-      for (let i = 0; i < rounds; i++) runs.push(await measure(browser, web.url, name, collector));
-      const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-      rows.push({
-        tracker: name === 'isotrack' ? 'isotrack (UMD)' : '@snowplow/browser-tracker (UMD)',
-        'main thread, track loop (ms)': +median('sync').toFixed(1),
-        'main thread, until delivered (ms)': +median('task').toFixed(1),
-        'µs per event': +((median('sync') * 1000) / EVENTS).toFixed(1),
-        'events delivered': Math.min(...runs.map((r) => r.delivered)),
-        'UMD gzip -9 (bytes)': gzipSync(readFileSync(FILES[name]), { level: 9 }).length,
-      });
-    }
+    // Interleaved, so that a burst of load on a shared machine hits both trackers alike.
+    for (let i = 0; i < rounds; i++) for (const name of Object.keys(FILES)) runs[name].push(await measure(browser, web.url, name, collector));
   } finally {
     await browser.close();
     web.close();
     collector.close();
   }
-  return rows;
+  return Object.entries(runs).map(([name, list]) => {
+    const median = (pick) => list.map(pick).sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    return {
+      tracker: name === 'isotrack' ? 'isotrack (UMD)' : '@snowplow/browser-tracker (UMD)',
+      'cold: track loop (ms)': +median((r) => r.cold.loop).toFixed(1),
+      'cold: main thread until delivered (ms)': +median((r) => r.cold.total).toFixed(1),
+      'warm: track loop (ms)': +median((r) => r.warm.loop).toFixed(1),
+      'warm: main thread until delivered (ms)': +median((r) => r.warm.total).toFixed(1),
+      'events delivered': Math.min(...list.flatMap((r) => [r.cold.delivered, r.warm.delivered])),
+      'UMD gzip -9 (bytes)': gzipSync(readFileSync(FILES[name]), { level: 9 }).length,
+    };
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) console.table(await runBrowserBench());

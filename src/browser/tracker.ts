@@ -40,13 +40,11 @@ export class BrowserTracker extends Tracker {
     if (browser && !transport) {
       // Anonymous mode can be switched at any time, so its header is added per request.
       const inner = sendBeaconTransport(options);
-      transport = Object.assign(
-        (request: Parameters<Transport>[0]) => {
-          if (id?.anonymous()) request.headers['SP-Anonymous'] = '*';
-          return inner(request);
-        },
-        { sent: inner.sent, room: inner.room },
-      );
+      // Object.assign copies `sent` and `room`, which the emitter's unload path uses.
+      transport = Object.assign((request: Parameters<Transport>[0]) => {
+        if (id?.anonymous()) request.headers['SP-Anonymous'] = '*';
+        return inner(request);
+      }, inner);
     }
     const emitter = new Emitter(endpoint, { ...options, transport });
     const who = options.subject ?? new Subject();
