@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const PLATFORM_NAMES = /\b(window|document|navigator|localStorage|sessionStorage|process|Buffer|require|XMLHttpRequest)\b|from\s+['"]node:/;
+const PLATFORM_NAMES = /\b(window|document|navigator|localStorage|sessionStorage|process|Buffer|require|XMLHttpRequest)\b|from\s+['"]node:|import\(['"]node:/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -32,6 +32,7 @@ describe('platform-neutral code', () => {
   it('the check itself catches a platform global', () => {
     expect(PLATFORM_NAMES.test('const w = window.innerWidth')).toBe(true);
     expect(PLATFORM_NAMES.test("import http from 'node:http'")).toBe(true);
+    expect(PLATFORM_NAMES.test("await import('node:http')")).toBe(true);
     expect(PLATFORM_NAMES.test('const windowSize = 3')).toBe(false);
   });
 });
