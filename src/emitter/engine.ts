@@ -1,0 +1,333 @@
+import type { SerializedEvent } from '../core/types.js';
+import type { Transport, TransportResponse } from '../transports/types.js';
+import { BackoffGate } from './backoff.js';
+import { safely, toPayloads, warn } from './callbacks.js';
+import type { DropReason, ResolvedEmitterOptions } from './options.js';
+import type { EmitterPlatform, LifecycleEmitter } from './platform.js';
+import { batchBudget, buildRequest, PER_EVENT_OVERHEAD, postBodyBytes } from './request.js';
+import { classify, parseRetryAfter } from './retry.js';
+import type { EventStore } from './store.js';
+import type { Batch, EmitterStats, FlushResult } from './types.js';
+
+type Timer = ReturnType<typeof setTimeout>;
+
+/** A pending `flush()`: what it still waits for. */
+interface Waiter {
+  /** Waiting events queued before the flush that have not been taken into a batch yet. */
+  ahead: number;
+  /** Batches holding events queued before the flush, not settled yet. */
+  batches: Set<Batch>;
+  failed: number;
+  done: (timedOut: boolean, failed: number) => void;
+}
+
+/** What the `Emitter` class delegates to; see its methods for their contracts. */
+export interface Engine {
+  input(event: SerializedEvent): void;
+  flush(timeout?: number): Promise<FlushResult>;
+  close(timeout?: number): Promise<FlushResult>;
+  flushOnUnload(maxBytes: number): number;
+  stats(): EmitterStats;
+  pending(): number;
+}
+
+/** Node timers have `unref`; elsewhere this is a no-op. */
+const unref = (timer: Timer): Timer => ((timer as { unref?: () => void }).unref?.(), timer);
+
+/**
+ * The delivery engine behind `Emitter`, as one closure: plain variables instead of
+ * small classes, since its state is shared by every step (queue bound, batches,
+ * flush waiters, timers, drop reports).
+ *
+ * - The queue bound covers the store and the batches taken out of it (waiting,
+ *   retrying and in-flight events all hold memory).
+ * - The backoff is one per emitter (`BackoffGate`); its timer and the flush interval
+ *   are unref'd in Node, except a backoff while someone awaits a flush.
+ * - A flush waits for "everything queued before it": the store is FIFO, so that is
+ *   the first `ahead` events taken after it, plus the batches in flight or retrying
+ *   when it was called. A batch mixing older and newer events is waited for whole.
+ * - Drops are reported once per reason and tick, with the exact count.
+ */
+export function engine(o: ResolvedEmitterOptions, base: string, store: EventStore, platform: EmitterPlatform, self: LifecycleEmitter): Engine {
+  const budget = batchBudget(o.maxPostBytes);
+  const get = o.method == 'get';
+  const gate = new BackoffGate(o.maxRetryDelay);
+  const waiters = new Set<Waiter>();
+  /** Failed batches waiting for the backoff to pass; sent before anything new. */
+  const retryQueue: Batch[] = [];
+  const inFlight = new Set<Batch>();
+  const drops: Record<DropReason, number> = { 'queue-full': 0, closed: 0 };
+  let transport: Transport | undefined;
+  // Taken from the store and not settled (in flight or retrying): they count against the bound.
+  let outEvents = 0;
+  let outBytes = 0;
+  let inFlightEvents = 0;
+  let delivered = 0;
+  let retried = 0;
+  let failed = 0;
+  let dropped = 0;
+  let successSinceFailure = 0;
+  let draining = false;
+  let pumpQueued = false;
+  let dropQueued = false;
+  let closed = false;
+  let warnedClosed = false;
+  let stopped = false;
+  let closing: Promise<FlushResult> | undefined;
+  let interval: Timer | undefined;
+  let backoff: Timer | undefined;
+
+  const held = () => store.count + outEvents;
+
+  const stats = (): EmitterStats => ({ queued: held() - inFlightEvents, inFlight: inFlightEvents, delivered, retried, dropped, failed });
+
+  const drop = (reason: DropReason) => {
+    dropped++;
+    const onDrop = o.onDrop;
+    if (!onDrop) return;
+    drops[reason]++;
+    if (dropQueued) return;
+    dropQueued = true;
+    queueMicrotask(() => {
+      dropQueued = false;
+      for (const why of ['queue-full', 'closed'] as const) {
+        const count = drops[why];
+        drops[why] = 0;
+        if (count) safely('onDrop', () => onDrop(count, why));
+      }
+    });
+  };
+
+  const armInterval = () => {
+    if (interval !== undefined || stopped) return;
+    interval = unref(
+      setTimeout(() => {
+        interval = undefined;
+        if (store.count) (draining = true), schedulePump();
+      }, o.flushInterval),
+    );
+  };
+
+  const check = (waiter: Waiter) => {
+    // Events ahead can only be among those still waiting.
+    if (waiter.ahead > store.count) waiter.ahead = store.count;
+    if (waiter.ahead <= 0 && !waiter.batches.size && waiters.delete(waiter)) waiter.done(false, waiter.failed);
+  };
+
+  /** Takes the next batch (one event for GET; for POST as many as fit in `room`); draining ends when the store is empty. */
+  const take = (room: number): Batch | undefined => {
+    const events = store.count && room > 0 ? store.take(get ? { count: 1, bytes: Infinity, overhead: 0 } : { count: Infinity, bytes: room, overhead: PER_EVENT_OVERHEAD }) : [];
+    if (!store.count) draining = false;
+    if (!events.length) {
+      // Another tab may have taken events from a shared store.
+      for (const waiter of waiters) check(waiter);
+      return;
+    }
+    let bytes = 0;
+    for (const event of events) bytes += event.bytes;
+    outEvents += events.length;
+    outBytes += bytes;
+    const batch: Batch = { events, bytes, attempts: 0 };
+    for (const waiter of waiters) {
+      if (waiter.ahead <= 0) continue;
+      waiter.ahead -= events.length;
+      waiter.batches.add(batch);
+    }
+    let size: number;
+    if (!get && events.length == 1 && (size = postBodyBytes(events)) > o.maxPostBytes) {
+      const onOversize = o.onOversize;
+      if (onOversize) safely('onOversize', () => onOversize(toPayloads(events)[0]!, size));
+      else warn(`isotrack: event ${events[0]!.eid} (${size} B) > maxPostBytes, sent alone`);
+    }
+    return batch;
+  };
+
+  /** Settles a batch: `ack` (delivered or given up) or `release` (back to the front of the store). */
+  const out = (batch: Batch, ack?: boolean) => {
+    outEvents -= batch.events.length;
+    outBytes -= batch.bytes;
+    if (ack) store.ack(batch.events);
+    else store.release(batch.events);
+  };
+
+  const schedulePump = () => {
+    if (pumpQueued || stopped) return;
+    pumpQueued = true;
+    // A microtask: events tracked in the same synchronous run join the same batches.
+    queueMicrotask(() => {
+      try {
+        pump();
+      } catch (error) {
+        // Background work must never throw into the host app (e.g. a custom store that broke its contract).
+        warn('isotrack: delivery error', error);
+      }
+    });
+  };
+
+  const pump = () => {
+    pumpQueued = false;
+    if (stopped) return;
+    const wait = gate.remaining();
+    if (wait > 0) {
+      if (backoff !== undefined) clearTimeout(backoff);
+      const timer = setTimeout(() => {
+        backoff = undefined;
+        schedulePump();
+      }, wait);
+      // A pending flush() is awaited by someone: keep the process alive for it.
+      backoff = waiters.size ? timer : unref(timer);
+      return;
+    }
+    const limit = gate.probing ? 1 : o.maxConcurrentRequests;
+    while (inFlight.size < limit) {
+      const batch = retryQueue.shift() ?? (draining ? take(budget) : undefined);
+      if (!batch) break;
+      send(batch, false);
+    }
+    if (store.count && !draining) armInterval();
+  };
+
+  const send = (batch: Batch, unloading: boolean) => {
+    inFlight.add(batch);
+    inFlightEvents += batch.events.length;
+    batch.attempts++;
+    const startedAt = Date.now();
+    let answer: Promise<TransportResponse>;
+    try {
+      if (!transport) transport = o.transport ?? platform.transport!();
+      answer = Promise.resolve(transport(buildRequest(base, o.method, o.postPath, batch.events, o.customHeaders, o.requestTimeout, unloading)));
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    answer
+      .then(
+        (response) => settle(batch, startedAt, response),
+        () => settle(batch, startedAt),
+      )
+      .catch((error: unknown) => warn('isotrack: delivery error', error));
+  };
+
+  /** Applies the retry table to an answer (none = network error or timeout). */
+  const settle = (batch: Batch, startedAt: number, response?: TransportResponse) => {
+    const events = batch.events;
+    const n = events.length;
+    inFlight.delete(batch);
+    inFlightEvents -= n;
+    const status = response ? Number(response.status) : 0;
+    const outcome = response ? classify(status, o.customRetryCodes) : 'retry';
+    const report = (willRetry: boolean) => {
+      const successCount = successSinceFailure;
+      successSinceFailure = 0;
+      const onFailure = o.onFailure;
+      if (onFailure) safely('onFailure', () => onFailure(successCount, toPayloads(events), { willRetry, status }));
+    };
+    if (outcome == 'retry') {
+      if (stopped) {
+        // Closed meanwhile: a persistent store keeps them for the next start.
+        out(batch);
+      } else {
+        retried += n;
+        retryQueue.push(batch);
+        gate.fail(startedAt, parseRetryAfter(response?.header('retry-after')));
+        report(true);
+      }
+    } else {
+      const ok = outcome == 'success';
+      out(batch, true);
+      if (ok) {
+        delivered += n;
+        successSinceFailure += n;
+        gate.succeed();
+        const onSuccess = o.onSuccess;
+        if (onSuccess) safely('onSuccess', () => onSuccess(toPayloads(events)));
+      } else {
+        failed += n;
+        report(false);
+      }
+      for (const waiter of waiters) {
+        if (waiter.batches.delete(batch) && !ok) waiter.failed += n;
+        check(waiter);
+      }
+    }
+    schedulePump();
+  };
+
+  const flush = (timeout = o.flushTimeout) =>
+    new Promise<FlushResult>((resolve) => {
+      let timer: Timer | undefined;
+      let settled = false;
+      const finish = (timedOut: boolean, failedCount: number): void => {
+        settled = true;
+        clearTimeout(timer);
+        // Nobody awaits a flush any more: the backoff goes back to the background.
+        if (!waiters.size && backoff !== undefined) unref(backoff);
+        const s = stats();
+        resolve({ ok: !timedOut && !failedCount, timedOut, failed: failedCount, queued: s.queued, inFlight: s.inFlight });
+      };
+      if (stopped) return finish(held() > 0, 0);
+      const waiter: Waiter = { ahead: store.count, batches: new Set([...inFlight, ...retryQueue]), failed: 0, done: finish };
+      waiters.add(waiter);
+      check(waiter);
+      if (settled) return;
+      draining = true;
+      schedulePump();
+      if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && finish(true, waiter.failed), Math.max(0, timeout));
+    });
+
+  // A persistent store may hold events from an earlier page load.
+  if (store.count) armInterval();
+
+  return {
+    input(event) {
+      if (closed) {
+        if (!warnedClosed) warn('isotrack: events tracked after emitter.close() are ignored');
+        warnedClosed = true;
+        return drop('closed');
+      }
+      if (held() >= o.maxQueueEvents || store.bytes + outBytes + event.bytes > o.maxQueueBytes) return drop('queue-full');
+      store.add(event);
+      if (pumpQueued || draining) return;
+      if (store.count >= o.bufferSize || store.bytes >= budget) (draining = true), schedulePump();
+      else armInterval();
+    },
+    flush,
+    close(timeout) {
+      closed = true;
+      return (closing ??= flush(timeout).then((result) => {
+        stopped = true;
+        clearTimeout(interval);
+        clearTimeout(backoff);
+        interval = backoff = undefined;
+        for (const waiter of waiters) waiter.done(true, waiter.failed);
+        waiters.clear();
+        for (const batch of retryQueue.splice(0).reverse()) out(batch);
+        if (!o.transport) safely('transport.close', () => transport?.close?.());
+        platform.onClose?.(self);
+        return result;
+      }));
+    },
+    flushOnUnload(maxBytes) {
+      if (stopped) return 0;
+      let left = maxBytes;
+      let sent = 0;
+      for (;;) {
+        const batch = retryQueue.shift() ?? take(Math.min(budget, batchBudget(left)));
+        if (!batch) break;
+        // GET bodies are URLs; their percent-encoded size is close enough for an unload budget.
+        const size = get ? batch.bytes * 3 : postBodyBytes(batch.events);
+        if (size > left) {
+          // Back to the front of its queue.
+          if (batch.attempts) retryQueue.unshift(batch);
+          else out(batch);
+          break;
+        }
+        left -= size;
+        sent += batch.events.length;
+        send(batch, true);
+      }
+      return sent;
+    },
+    stats,
+    pending: held,
+  };
+}
