@@ -55,8 +55,14 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
   let seq = 0;
   let lease = '';
   let open: Segment | undefined;
-  const where = new Map<SerializedEvent, [Segment, number]>();
-  const flying = new Map<string, SerializedEvent>();
+  // Keyed by event id, so that the ids the transport reports at unload need no other map.
+  const where = new Map<string, [Segment, number]>();
+
+  // Writes a segment's progress: removed whole once every event is acknowledged.
+  const save = (segment: Segment) => {
+    if (segment.done == segment.n) kv.del(segment.k), kv.del(segment.k + 'd');
+    else if (segment.done) kv.set(segment.k + 'd', String(segment.done));
+  };
 
   // Writes the open segment: what was delivered meanwhile is already counted in `done`.
   const persist = () => {
@@ -64,29 +70,23 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     if (!segment) return;
     open = undefined;
     if (segment.done == segment.n || !kv.set(segment.k, segment.add.map((event) => event.json).join('\n'))) segment.k = '';
-    else if (segment.done) kv.set(segment.k + 'd', String(segment.done));
+    else save(segment);
     segment.add = [];
   };
 
-  const forget = (events: Iterable<SerializedEvent>) => {
+  const forget = (eids: Iterable<string>) => {
     const touched = new Set<Segment>();
-    for (const event of events) {
-      const at = where.get(event);
+    for (const eid of eids) {
+      const at = where.get(eid);
       if (!at) continue;
-      where.delete(event);
+      where.delete(eid);
       const [segment, index] = at;
       segment.acked[index] = true;
       while (segment.acked[segment.done]) segment.done++;
       touched.add(segment);
     }
-    for (const segment of touched) {
-      // The open segment is not written yet: `persist` writes what is left.
-      if (!segment.k || segment == open) continue;
-      if (segment.done == segment.n) {
-        kv.del(segment.k);
-        kv.del(segment.k + 'd');
-      } else if (segment.done) kv.set(segment.k + 'd', String(segment.done));
-    }
+    // The open segment is not written yet: `persist` writes what is left.
+    for (const segment of touched) if (segment.k && segment != open) save(segment);
   };
 
   const renew = () => {
@@ -96,15 +96,14 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
       const all = memory.take({ count: Infinity, bytes: Infinity, overhead: 0 });
       memory.release(
         all.filter((event) => {
-          const key = where.get(event)?.[0].k;
+          const key = where.get(event.eid)?.[0].k;
           const lost = !!key && !kept.has(key);
-          if (lost) where.delete(event);
+          if (lost) where.delete(event.eid);
           return !lost;
         }),
       );
     }
-    lease = String(Date.now() + LEASE_MS);
-    kv.set(leaseKey, lease);
+    kv.set(leaseKey, (lease = String(Date.now() + LEASE_MS)));
   };
 
   const claim = () => {
@@ -112,9 +111,8 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     const gone = new Set<string>();
     for (const key of kv.keys(prefix)) {
       const owner = key.slice(prefix.length).split('.')[0]!;
-      if (owner == tab || gone.has(owner)) continue;
       // A lease is its expiry time; a claim mark is `<expiry>c<tab>`, so a stale mark expires too.
-      if (!(parseInt(kv.get(prefix + owner) ?? '') > now)) gone.add(owner);
+      if (owner != tab && !(parseInt(kv.get(prefix + owner) ?? '') > now)) gone.add(owner);
     }
     if (!gone.size) return;
     const mark = `${now + 1000}c${tab}`;
@@ -129,8 +127,7 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
           .filter((key) => !key.endsWith('d'))
           .sort((a, b) => +a.split('.').pop()! - +b.split('.').pop()!);
         for (const key of segments) {
-          const lines = kv.get(key)?.split('\n') ?? [];
-          for (const json of lines.slice(+(kv.get(key + 'd') ?? 0))) {
+          for (const json of (kv.get(key) ?? '').split('\n').slice(+(kv.get(key + 'd') ?? 0))) {
             let eid: unknown;
             try {
               eid = (JSON.parse(json) as { eid?: unknown }).eid;
@@ -165,36 +162,19 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
         open = { k: `${leaseKey}.${Date.now()}${String(seq++ % 1000).padStart(3, '0')}`, n: 0, done: 0, acked: [], add: [] };
         setTimeout(persist);
       }
-      where.set(event, [open, open.n++]);
+      where.set(event.eid, [open, open.n++]);
       open.add.push(event);
     },
-    take(limits) {
-      const out = memory.take(limits);
-      for (const event of out) flying.set(event.eid, event);
-      return out;
-    },
-    ack(events) {
-      for (const event of events) flying.delete(event.eid);
-      forget(events);
-    },
-    release(events) {
-      for (const event of events) flying.delete(event.eid);
-      memory.release(events);
-    },
+    take: (limits) => memory.take(limits),
+    ack: (events) => forget(events.map((event) => event.eid)),
+    release: (events) => memory.release(events),
     unload(sent, leaving) {
       persist();
-      const gone: SerializedEvent[] = [];
-      for (const eid of sent) {
-        const event = flying.get(eid);
-        if (event) gone.push(event);
-      }
-      forget(gone);
+      forget(sent);
       if (leaving && kv.persistent) kv.set(leaseKey, '0');
     },
     tick() {
-      if (!kv.persistent) return;
-      renew();
-      claim();
+      if (kv.persistent) renew(), claim();
     },
   };
   return store;

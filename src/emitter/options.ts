@@ -1,3 +1,4 @@
+import { fail } from '../core/events/field-rules.js';
 import type { Payload } from '../core/types.js';
 import type { Transport } from '../transports/types.js';
 import type { EventStore } from './store.js';
@@ -132,6 +133,12 @@ const POSITIVE = [
   'port',
 ] as const;
 
+// The string options with two allowed values.
+const CHOICES = [
+  ['method', 'post', 'get'],
+  ['protocol', 'http', 'https'],
+] as const;
+
 /** Applies platform defaults, then the neutral ones; throws a TypeError naming a bad option. */
 export function resolveOptions(options: EmitterOptions, platform: PlatformDefaults = {}): ResolvedEmitterOptions {
   const o = { ...EMITTER_DEFAULTS, ...platform } as Record<string, unknown>;
@@ -142,10 +149,9 @@ export function resolveOptions(options: EmitterOptions, platform: PlatformDefaul
   const r = o as unknown as ResolvedEmitterOptions;
   for (const name of POSITIVE) {
     const value = r[name];
-    if (value !== undefined && !(typeof value == 'number' && value > 0)) throw new TypeError(`isotrack: options.${name} must be a positive number`);
+    if (value !== undefined && !(typeof value == 'number' && value > 0)) fail(`options.${name}`, 'must be a positive number');
   }
-  if (r.method != 'post' && r.method != 'get') throw new TypeError("isotrack: options.method must be 'post' or 'get'");
-  if (r.protocol != 'http' && r.protocol != 'https') throw new TypeError("isotrack: options.protocol must be 'http' or 'https'");
+  for (const [name, a, b] of CHOICES) if (r[name] != a && r[name] != b) fail(`options.${name}`, `must be '${a}' or '${b}'`);
   if (r.postPath[0] != '/') r.postPath = `/${r.postPath}`;
   r.maxConcurrentRequests = Math.max(1, Math.floor(r.maxConcurrentRequests));
   // Copies: a caller changing its object later must not change a running emitter.
