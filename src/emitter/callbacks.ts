@@ -23,11 +23,9 @@ export function safely(name: string, run: () => void): void {
 }
 
 /** A console warning, where a console exists. */
-export function warn(message: string, detail?: unknown): void {
-  const c = (globalThis as { console?: { warn?: (...args: unknown[]) => void } }).console;
+export function warn(...args: [message: string, detail?: unknown]): void {
   try {
-    if (detail === undefined) c?.warn?.(message);
-    else c?.warn?.(message, detail);
+    (globalThis as { console?: { warn?: (...args: unknown[]) => void } }).console?.warn?.(...args);
   } catch {
     // A broken console must not break delivery either.
   }

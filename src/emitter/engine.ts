@@ -61,7 +61,6 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   // Taken from the store and not settled (in flight or retrying): they count against the bound.
   let outEvents = 0;
   let outBytes = 0;
-  let inFlightEvents = 0;
   let delivered = 0;
   let retried = 0;
   let failed = 0;
@@ -79,7 +78,11 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   const held = () => store.count + outEvents;
 
-  const stats = (): EmitterStats => ({ queued: held() - inFlightEvents, inFlight: inFlightEvents, delivered, retried, dropped, failed });
+  const stats = (): EmitterStats => {
+    let flying = 0;
+    for (const batch of inFlight) flying += batch.events.length;
+    return { queued: held() - flying, inFlight: flying, delivered, retried, dropped, failed };
+  };
 
   const drop = (reason: DropReason) => {
     dropped++;
@@ -189,13 +192,12 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   const send = (batch: Batch, unloading: boolean) => {
     inFlight.add(batch);
-    inFlightEvents += batch.events.length;
     batch.attempts++;
     const startedAt = Date.now();
     let answer: Promise<TransportResponse>;
     try {
       if (!transport) transport = o.transport ?? platform.transport!();
-      answer = Promise.resolve(transport(buildRequest(base, o.method, o.postPath, batch.events, o.customHeaders, o.requestTimeout, unloading)));
+      answer = Promise.resolve(transport(buildRequest(base, o, batch.events, unloading)));
     } catch (error) {
       answer = Promise.reject(error);
     }
@@ -212,7 +214,6 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     const events = batch.events;
     const n = events.length;
     inFlight.delete(batch);
-    inFlightEvents -= n;
     const status = response ? Number(response.status) : 0;
     const outcome = response ? classify(status, o.customRetryCodes) : 'retry';
     const report = (willRetry: boolean) => {

@@ -119,20 +119,6 @@ export const NODE_DEFAULTS: PlatformDefaults = {
   maxQueueBytes: 256 * 1024 * 1024,
 };
 
-// The numeric options, each checked the same way: a table keeps the check in one place.
-const POSITIVE = [
-  'bufferSize',
-  'maxPostBytes',
-  'flushInterval',
-  'maxConcurrentRequests',
-  'requestTimeout',
-  'maxRetryDelay',
-  'maxQueueEvents',
-  'maxQueueBytes',
-  'flushTimeout',
-  'port',
-] as const;
-
 // The string options with two allowed values.
 const CHOICES = [
   ['method', 'post', 'get'],
@@ -144,13 +130,12 @@ export function resolveOptions(options: EmitterOptions, platform: PlatformDefaul
   const o = { ...EMITTER_DEFAULTS, ...platform } as Record<string, unknown>;
   for (const key in options) {
     const value = options[key as keyof EmitterOptions];
-    if (value !== undefined) o[key] = value;
+    if (value === undefined) continue;
+    // The numeric options (those with a numeric default, and `port`) are all checked the same way.
+    if ((typeof o[key] == 'number' || key == 'port') && !(typeof value == 'number' && value > 0)) fail(`options.${key}`, 'must be a positive number');
+    o[key] = value;
   }
   const r = o as unknown as ResolvedEmitterOptions;
-  for (const name of POSITIVE) {
-    const value = r[name];
-    if (value !== undefined && !(typeof value == 'number' && value > 0)) fail(`options.${name}`, 'must be a positive number');
-  }
   for (const [name, a, b] of CHOICES) if (r[name] != a && r[name] != b) fail(`options.${name}`, `must be '${a}' or '${b}'`);
   if (r.postPath[0] != '/') r.postPath = `/${r.postPath}`;
   r.maxConcurrentRequests = Math.max(1, Math.floor(r.maxConcurrentRequests));

@@ -2,6 +2,7 @@ import type { SerializedEvent } from '../core/types.js';
 import { SCHEMAS } from '../core/schemas.js';
 import { utf8ByteLength } from '../core/utf8.js';
 import type { TransportRequest } from '../transports/types.js';
+import type { ResolvedEmitterOptions } from './options.js';
 
 const ENVELOPE_HEAD = `{"schema":"${SCHEMAS.payloadData}","data":[`;
 const ENVELOPE_TAIL = ']}';
@@ -58,21 +59,17 @@ export function getQuery(event: SerializedEvent, stm: string): string {
 /** Builds the request for one batch (POST) or one event (GET). */
 export function buildRequest(
   base: string,
-  method: 'post' | 'get',
-  postPath: string,
+  o: Pick<ResolvedEmitterOptions, 'method' | 'postPath' | 'customHeaders' | 'requestTimeout'>,
   events: readonly SerializedEvent[],
-  headers: Record<string, string>,
-  timeout: number,
   unloading: boolean,
 ): TransportRequest {
   const stm = String(Date.now());
-  if (method === 'get') {
-    return { url: `${base}/i?${getQuery(events[0]!, stm)}`, method: 'GET', headers: { ...headers }, timeout, unloading };
-  }
+  const timeout = o.requestTimeout;
+  if (o.method == 'get') return { url: `${base}/i?${getQuery(events[0]!, stm)}`, method: 'GET', headers: { ...o.customHeaders }, timeout, unloading };
   return {
-    url: base + postPath,
+    url: base + o.postPath,
     method: 'POST',
-    headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...o.customHeaders },
     body: postBody(events, stm),
     timeout,
     unloading,

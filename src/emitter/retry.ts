@@ -1,6 +1,3 @@
-/** Statuses that are never retried unless `customRetryCodes` says so (the Python tracker's list). */
-const NEVER_RETRY = new Set([400, 401, 403, 410, 422]);
-
 /** First step of the backoff; attempt n waits up to `BASE_DELAY * 2^(n-1)`, capped. */
 export const BASE_DELAY = 500;
 
@@ -21,9 +18,8 @@ export function classify(status: number, custom: Readonly<Record<number, boolean
   if (status === 0 || (status >= 200 && status < 300)) return 'success';
   const override = custom[status];
   if (override !== undefined) return override ? 'retry' : 'fail';
-  if (NEVER_RETRY.has(status)) return 'fail';
-  if (status === 408 || status === 429 || (status >= 500 && status < 600)) return 'retry';
-  return 'fail';
+  // Everything else fails, including the Python tracker's never-retry list (400, 401, 403, 410, 422).
+  return status == 408 || status == 429 || (status >= 500 && status < 600) ? 'retry' : 'fail';
 }
 
 /** Exponential backoff with full jitter: uniform in [0, min(cap, base·2^(attempt−1))). */
