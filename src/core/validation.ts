@@ -8,24 +8,28 @@ const IGLU_URI = /^iglu:[a-zA-Z0-9\-_.]+\/[a-zA-Z0-9\-_]+\/[a-zA-Z0-9\-_]+\/[0-9
 
 /** An optional string option or argument, checked. */
 export function optionalString(value: unknown, argument: string): string | undefined {
+  if (value == null) return undefined; // the common case, on every track call
   return readFields({ [argument]: value }, [[argument, STRING]])[argument] as string | undefined;
 }
 
 /** An optional number option or argument, checked. */
 export function optionalNumber(value: unknown, argument: string): number | undefined {
+  if (value == null) return undefined; // the common case, on every track call
   return readFields({ [argument]: value }, [[argument, NUMBER]])[argument] as number | undefined;
 }
 
 /** Checks a self-describing JSON: a valid Iglu URI and an object `data`. */
 export function requireSelfDescribing(value: unknown, argument: string): SelfDescribingJson {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail(argument, `must be a self-describing JSON {schema, data}, got ${describe(value)}`);
-  }
-  const { schema } = readFields(value, [['schema', STRING + REQUIRED], ['data', OBJECT + REQUIRED]], `${argument}.`);
-  if (!IGLU_URI.test(schema as string)) {
-    fail(`${argument}.schema`, `must be an Iglu URI like iglu:com.acme/event/jsonschema/1-0-0, got ${describe(schema)}`);
-  }
-  return value as SelfDescribingJson;
+  const { schema, data } = (value ?? {}) as Partial<SelfDescribingJson>;
+  // Checked inline: this runs for the event and every entity of every track call.
+  if (typeof schema === 'string' && IGLU_URI.test(schema) && isObject(data) && isObject(value)) return value as SelfDescribingJson;
+  if (!isObject(value)) fail(argument, `must be a self-describing JSON {schema, data}, got ${describe(value)}`);
+  readFields(value, [['schema', STRING + REQUIRED], ['data', OBJECT + REQUIRED]], `${argument}.`);
+  return fail(`${argument}.schema`, `must be an Iglu URI like iglu:com.acme/event/jsonschema/1-0-0, got ${describe(schema)}`);
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Checks the optional `context` array of a track call. */
