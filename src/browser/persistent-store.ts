@@ -51,7 +51,9 @@ interface Segment {
 export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: () => void): BrowserEventStore {
   const tab = Math.random().toString(36).slice(2, 10);
   const leaseKey = prefix + tab;
-  const memory = new MemoryEventStore();
+  // The waiting events live in memory; this adds their persistence around `add` and `ack`.
+  const store = new MemoryEventStore() as MemoryEventStore & BrowserEventStore;
+  const keep = store.add.bind(store);
   let seq = 0;
   let lease = '';
   let open: Segment | undefined;
@@ -93,8 +95,8 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     // Someone else wrote our lease: we looked gone (a long-frozen tab). Drop what they took.
     if (lease && kv.get(leaseKey) !== lease) {
       const kept = new Set(kv.keys(leaseKey + '.'));
-      const all = memory.take({ count: Infinity, bytes: Infinity, overhead: 0 });
-      memory.release(
+      const all = store.take({ count: Infinity, bytes: Infinity, overhead: 0 });
+      store.release(
         all.filter((event) => {
           const key = where.get(event.eid)?.[0].k;
           const lost = !!key && !kept.has(key);
@@ -148,15 +150,9 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     }, 50 + Math.random() * 200);
   };
 
-  const store: BrowserEventStore = {
-    get count() {
-      return memory.count;
-    },
-    get bytes() {
-      return memory.bytes;
-    },
-    add(event) {
-      memory.add(event);
+  return Object.assign(store, {
+    add(event: SerializedEvent) {
+      keep(event);
       if (!kv.persistent) return;
       if (!open) {
         open = { k: `${leaseKey}.${Date.now()}${String(seq++ % 1000).padStart(3, '0')}`, n: 0, done: 0, acked: [], add: [] };
@@ -165,10 +161,8 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
       where.set(event.eid, [open, open.n++]);
       open.add.push(event);
     },
-    take: (limits) => memory.take(limits),
-    ack: (events) => forget(events.map((event) => event.eid)),
-    release: (events) => memory.release(events),
-    unload(sent, leaving) {
+    ack: (events: readonly SerializedEvent[]) => forget(events.map((event) => event.eid)),
+    unload(sent: ReadonlySet<string>, leaving: boolean) {
       persist();
       forget(sent);
       if (leaving && kv.persistent) kv.set(leaseKey, '0');
@@ -176,6 +170,5 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     tick() {
       if (kv.persistent) renew(), claim();
     },
-  };
-  return store;
+  });
 }

@@ -49,15 +49,8 @@ export function localStore(): KeyValueStore {
     get: (key) => guard(() => ls.getItem(key), null),
     set: (key, value) => guard(() => (ls.setItem(key, value), true), false),
     del: (key) => guard(() => ls.removeItem(key), undefined),
-    keys: (prefix) =>
-      guard(() => {
-        const found: string[] = [];
-        for (let i = 0; i < ls.length; i++) {
-          const key = ls.key(i);
-          if (key?.startsWith(prefix)) found.push(key);
-        }
-        return found;
-      }, []),
+    // Storage's own keys are its enumerable properties.
+    keys: (prefix) => guard(() => Object.keys(ls).filter((key) => key.startsWith(prefix)), []),
     persistent: true,
   };
 }

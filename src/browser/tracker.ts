@@ -59,7 +59,7 @@ export class BrowserTracker extends Tracker {
       ...options,
       namespace,
       subject: who,
-      plugins: [...(page ? [page] : []), ...(id ? [id] : []), ...(options.plugins ?? [])],
+      plugins: [...(browser ? [page!, id!] : []), ...(options.plugins ?? [])],
     });
     this.emitter = emitter;
     this.identity = id;
