@@ -35,18 +35,15 @@ export class Emitter extends CoreEmitter {
   constructor(endpoint: string, options: BrowserEmitterOptions = {}) {
     // Server-side rendering sends with the same fetch-based transport (keepalive is a no-op there).
     const transport: Transport & Partial<BeaconTransport> = options.transport ?? sendBeaconTransport(options);
-    if (!inBrowser()) {
-      super(endpoint, { ...options, transport });
-      return;
-    }
+    const browser = inBrowser();
     let store: BrowserEventStore | undefined;
-    const holder: { e?: Emitter } = {};
-    if (!options.store && options.persist !== false) {
-      const key = `_it_q${hash(endpoint + options.method + options.postPath)}.`;
-      store = persistentStore(localStore(), key, () => void holder.e?.flush());
+    let self: Emitter | undefined;
+    if (browser && !options.store && options.persist !== false) {
+      store = persistentStore(localStore(), `_it_q${hash(endpoint + options.method + options.postPath)}.`, () => void self?.flush());
     }
-    super(endpoint, { ...options, store: options.store ?? store, transport }, { transport: () => transport, defaults: { bufferSize: 1 } });
-    holder.e = this;
+    super(endpoint, { ...options, store: options.store ?? store, transport }, browser ? { defaults: { bufferSize: 1 } } : {});
+    if (!browser) return;
+    self = this;
     const exit = (leaving: boolean) => {
       const room = transport.room?.() ?? Infinity;
       if (room > 0) this.flushOnUnload({ maxBytes: room });

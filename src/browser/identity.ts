@@ -116,14 +116,12 @@ export function identity(options: IdentityOptions = {}): Identity {
         const stored = read();
         if (stored && (!state || stored[3] > state[3])) state = stored;
       }
-      let changed = !state;
       state ??= [uuidv4(), 0, '', 0, '', '', 0];
-      if (!state[2] || now - state[3] > timeout) {
-        state = [state[0], state[1] + 1, uuidv4(), now, state[2], payload.eid ?? '', now];
-        changed = true;
-      }
+      // A new user has no session yet (empty id): it starts one here too.
+      const fresh = !state[2] || now - state[3] > timeout;
+      if (fresh) state = [state[0], state[1] + 1, uuidv4(), now, state[2], payload.eid ?? '', now];
       state[3] = now;
-      if (changed || now - written > 5000) save();
+      if (fresh || now - written > 5000) save();
       fill(payload, 'duid', state[0]);
       fill(payload, 'sid', state[2]);
       fill(payload, 'vid', state[1]);

@@ -37,7 +37,7 @@ export class BrowserTracker extends Tracker {
     const id = browser ? identity(options) : undefined;
     const page = browser ? pageContext(options) : undefined;
     let transport: Transport | undefined = options.transport;
-    if (browser && !transport) {
+    if (!transport) {
       // Anonymous mode can be switched at any time, so its header is added per request.
       const inner = sendBeaconTransport(options);
       // Object.assign copies `sent` and `room`, which the emitter's unload path uses.

@@ -281,7 +281,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   return {
     input(event) {
       if (closed) {
-        if (!warnedClosed) warn('isotrack: events tracked after emitter.close() are ignored');
+        if (!warnedClosed) warn('isotrack: emitter closed, events ignored');
         warnedClosed = true;
         return drop('closed');
       }

@@ -67,8 +67,9 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
       } else {
         // A beacon carries no custom header (e.g. SP-Anonymous) and cannot be confirmed.
         const type = headers['Content-Type'];
-        if (Object.keys(headers).length > (type ? 1 : 0)) throw new Error('isotrack: headers need fetch');
-        if (!navigator.sendBeacon(url, body && new Blob([body], { type: type! }))) throw new Error('isotrack: beacon refused');
+        if (Object.keys(headers).length > (type ? 1 : 0) || !navigator.sendBeacon(url, body && new Blob([body], { type: type! }))) {
+          throw new Error('isotrack: beacon refused');
+        }
       }
       return handedOff;
     }
