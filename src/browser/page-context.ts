@@ -31,7 +31,7 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
   let referrer: string | undefined;
   // Viewport and document size change rarely; reading them once per task keeps a
   // burst of events from forcing layout again and again.
-  let sizes: [string, string] | undefined;
+  let sizes: Record<string, string> | undefined;
   // Fields that do not change while the page lives. Read now, not at the first event:
   // the first `Intl.DateTimeFormat` costs milliseconds (ICU data) on a cold page.
   const doc = document;
@@ -42,13 +42,13 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
     // No time zone data: tz is left out.
   }
   // As strings once: every event copies them.
-  const fixed: [string, unknown][] = [
-    ['res', `${screen.width}x${screen.height}`],
-    ['cd', `${screen.colorDepth}`],
-    ['tz', tz],
-    ['lang', navigator.language],
-    ['cs', doc.characterSet],
-  ];
+  const fixed: Record<string, unknown> = {
+    res: `${screen.width}x${screen.height}`,
+    cd: `${screen.colorDepth}`,
+    tz,
+    lang: navigator.language,
+    cs: doc.characterSet,
+  };
   const pageViewId = () => (id ??= uuidv4());
   // The document's referrer does not change while the page lives.
   const docReferrer = doc.referrer;
@@ -59,12 +59,10 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
     beforeTrack({ e, payload, contexts }) {
       if (!sizes) {
         const root = doc.documentElement;
-        sizes = [`${innerWidth}x${innerHeight}`, `${root.scrollWidth}x${root.scrollHeight}`];
+        sizes = { vp: `${innerWidth}x${innerHeight}`, ds: `${root.scrollWidth}x${root.scrollHeight}` };
         queueMicrotask(() => (sizes = undefined));
       }
-      for (const [key, value] of fixed) fill(payload, key, value);
-      fill(payload, 'vp', sizes[0]);
-      fill(payload, 'ds', sizes[1]);
+      for (const fields of [fixed, sizes]) for (const key in fields) fill(payload, key, fields[key]);
       fill(payload, 'url', location.href);
       if (e == 'pv') {
         id = uuidv4();

@@ -1,10 +1,10 @@
 import type { EventSink, SerializedEvent } from '../core/types.js';
 import { collectorBase } from './endpoint.js';
-import { engine, type Engine } from './engine.js';
+import { engine } from './engine.js';
 import { MemoryEventStore } from './memory-store.js';
 import { resolveOptions, type EmitterOptions } from './options.js';
 import type { EmitterPlatform } from './platform.js';
-import type { EmitterStats, FlushResult } from './types.js';
+import type { EmitterStats, Engine, FlushResult } from './types.js';
 
 /**
  * Sends serialised events to a collector: batching by count and bytes, several requests

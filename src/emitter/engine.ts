@@ -1,4 +1,3 @@
-import type { SerializedEvent } from '../core/types.js';
 import type { Transport, TransportResponse } from '../transports/types.js';
 import { BackoffGate } from './backoff.js';
 import { safely, toPayloads, warn } from './callbacks.js';
@@ -7,29 +6,9 @@ import type { EmitterPlatform, LifecycleEmitter } from './platform.js';
 import { batchBudget, buildRequest, PER_EVENT_OVERHEAD, postBodyBytes } from './request.js';
 import { classify, parseRetryAfter } from './retry.js';
 import type { EventStore } from './store.js';
-import type { Batch, EmitterStats, FlushResult } from './types.js';
+import type { Batch, Engine, FlushResult, Waiter } from './types.js';
 
 type Timer = ReturnType<typeof setTimeout>;
-
-/** A pending `flush()`: what it still waits for. */
-interface Waiter {
-  /** Waiting events queued before the flush that have not been taken into a batch yet. */
-  ahead: number;
-  /** Batches holding events queued before the flush, not settled yet. */
-  batches: Set<Batch>;
-  failed: number;
-  done: (timedOut: boolean, failed: number) => void;
-}
-
-/** What the `Emitter` class delegates to; see its methods for their contracts. */
-export interface Engine {
-  input(event: SerializedEvent): void;
-  flush(timeout?: number): Promise<FlushResult>;
-  close(timeout?: number): Promise<FlushResult>;
-  flushOnUnload(maxBytes: number): number;
-  stats(): EmitterStats;
-  pending(): number;
-}
 
 /** Node timers have `unref`; elsewhere this is a no-op. */
 const unref = (timer: Timer): Timer => ((timer as { unref?: () => void }).unref?.(), timer);
@@ -59,26 +38,17 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   const drops: Record<DropReason, number> = { 'queue-full': 0, closed: 0 };
   let transport: Transport | undefined;
   // Taken from the store and not settled (in flight or retrying): they count against the bound.
-  let outEvents = 0;
-  let outBytes = 0;
-  let delivered = 0;
-  let retried = 0;
-  let failed = 0;
-  let dropped = 0;
-  let successSinceFailure = 0;
-  let draining = false;
-  let pumpQueued = false;
-  let dropQueued = false;
-  let closed = false;
-  let warnedClosed = false;
-  let stopped = false;
+  let outEvents = 0, outBytes = 0;
+  // The counters of `stats()`, and the delivered count that `onFailure` reports.
+  let delivered = 0, retried = 0, failed = 0, dropped = 0, successSinceFailure = 0;
+  let draining = false, pumpQueued = false, dropQueued = false;
+  let closed = false, warnedClosed = false, stopped = false;
   let closing: Promise<FlushResult> | undefined;
-  let interval: Timer | undefined;
-  let backoff: Timer | undefined;
+  let interval: Timer | undefined, backoff: Timer | undefined;
 
   const held = () => store.count + outEvents;
 
-  const stats = (): EmitterStats => {
+  const stats: Engine['stats'] = () => {
     let flying = 0;
     for (const batch of inFlight) flying += batch.events.length;
     return { queued: held() - flying, inFlight: flying, delivered, retried, dropped, failed };

@@ -36,3 +36,23 @@ export interface Batch {
   readonly bytes: number;
   attempts: number;
 }
+
+/** A pending `flush()`: what it still waits for. */
+export interface Waiter {
+  /** Waiting events queued before the flush that have not been taken into a batch yet. */
+  ahead: number;
+  /** Batches holding events queued before the flush, not settled yet. */
+  batches: Set<Batch>;
+  failed: number;
+  done: (timedOut: boolean, failed: number) => void;
+}
+
+/** What the `Emitter` class delegates to; see its methods for their contracts. */
+export interface Engine {
+  input(event: SerializedEvent): void;
+  flush(timeout?: number): Promise<FlushResult>;
+  close(timeout?: number): Promise<FlushResult>;
+  flushOnUnload(maxBytes: number): number;
+  stats(): EmitterStats;
+  pending(): number;
+}
