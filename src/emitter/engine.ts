@@ -63,10 +63,11 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     dropQueued = true;
     queueMicrotask(() => {
       dropQueued = false;
-      for (const why of ['queue-full', 'closed'] as const) {
-        const count = drops[why];
-        drops[why] = 0;
-        if (count) safely('onDrop', () => onDrop(count, why));
+      // Insertion order: queue-full, then closed.
+      for (const why in drops) {
+        const count = drops[why as DropReason];
+        drops[why as DropReason] = 0;
+        if (count) safely('onDrop', () => onDrop(count, why as DropReason));
       }
     });
   };
@@ -226,9 +227,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   const flush = (timeout = o.flushTimeout) =>
     new Promise<FlushResult>((resolve) => {
       let timer: Timer | undefined;
-      let settled = false;
       const finish = (timedOut: boolean, failedCount: number): void => {
-        settled = true;
         clearTimeout(timer);
         // Nobody awaits a flush any more: the backoff goes back to the background.
         if (!waiters.size && backoff !== undefined) unref(backoff);
@@ -239,7 +238,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       const waiter: Waiter = { ahead: store.count, batches: new Set([...inFlight, ...retryQueue]), failed: 0, done: finish };
       waiters.add(waiter);
       check(waiter);
-      if (settled) return;
+      // Nothing was ahead of it: `check` resolved it already.
+      if (!waiters.has(waiter)) return;
       draining = true;
       schedulePump();
       if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && finish(true, waiter.failed), Math.max(0, timeout));

@@ -1,6 +1,5 @@
 import type { SerializedEvent } from '../core/types.js';
 import { SCHEMAS } from '../core/schemas.js';
-import { utf8ByteLength } from '../core/utf8.js';
 import type { TransportRequest } from '../transports/types.js';
 import type { ResolvedEmitterOptions } from './options.js';
 
@@ -8,7 +7,7 @@ const ENVELOPE_HEAD = `{"schema":"${SCHEMAS.payloadData}","data":[`;
 const ENVELOPE_TAIL = ']}';
 
 /** Bytes of the `payload_data` envelope around the events of a POST body. */
-export const ENVELOPE_BYTES = utf8ByteLength(ENVELOPE_HEAD) + ENVELOPE_TAIL.length;
+export const ENVELOPE_BYTES = (ENVELOPE_HEAD + ENVELOPE_TAIL).length; // ASCII: one byte per char
 
 /**
  * Bytes a POST adds to each event: `"stm":"<13 digits>",` plus the comma between
