@@ -39,13 +39,13 @@ export class Emitter implements EventSink {
    * delivered or given up, or when `timeout` ms pass (default `flushTimeout`); the result
    * says what is still queued. Never rejects. While it waits it keeps a Node process alive.
    */
-  flush(options: { timeout?: number } = {}): Promise<FlushResult> {
-    return this.engine.flush(options.timeout);
+  flush(options?: { timeout?: number }): Promise<FlushResult> {
+    return this.engine.flush(options);
   }
 
   /** Flushes (see {@link flush}), then stops timers and ignores later input with one warning. */
-  close(options: { timeout?: number } = {}): Promise<FlushResult> {
-    return this.engine.close(options.timeout);
+  close(options?: { timeout?: number }): Promise<FlushResult> {
+    return this.engine.close(options);
   }
 
   /**
@@ -53,8 +53,8 @@ export class Emitter implements EventSink {
    * (request bodies, summed) to the transport at once with `unloading: true`, ignoring
    * the concurrency limit and any backoff. Returns the number of events handed off.
    */
-  flushOnUnload(options: { maxBytes?: number } = {}): number {
-    return this.engine.flushOnUnload(options.maxBytes ?? Infinity);
+  flushOnUnload(options?: { maxBytes?: number }): number {
+    return this.engine.flushOnUnload(options);
   }
 
   /** Counters since creation. */

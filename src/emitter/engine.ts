@@ -224,8 +224,9 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     schedulePump();
   };
 
-  const flush = (timeout = o.flushTimeout) =>
+  const flush: Engine['flush'] = (options = {}) =>
     new Promise<FlushResult>((resolve) => {
+      const timeout = options.timeout ?? o.flushTimeout;
       let timer: Timer | undefined;
       const finish = (timedOut: boolean, failedCount: number): void => {
         clearTimeout(timer);
@@ -262,9 +263,9 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       else armInterval();
     },
     flush,
-    close(timeout) {
+    close(options) {
       closed = true;
-      return (closing ??= flush(timeout).then((result) => {
+      return (closing ??= flush(options).then((result) => {
         stopped = true;
         clearTimeout(interval);
         clearTimeout(backoff);
@@ -277,9 +278,9 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
         return result;
       }));
     },
-    flushOnUnload(maxBytes) {
+    flushOnUnload(options = {}) {
       if (stopped) return 0;
-      let left = maxBytes;
+      let left = options.maxBytes ?? Infinity;
       let sent = 0;
       for (;;) {
         const batch = retryQueue.shift() ?? take(Math.min(budget, batchBudget(left)));

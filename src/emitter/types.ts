@@ -50,9 +50,9 @@ export interface Waiter {
 /** What the `Emitter` class delegates to; see its methods for their contracts. */
 export interface Engine {
   input(event: SerializedEvent): void;
-  flush(timeout?: number): Promise<FlushResult>;
-  close(timeout?: number): Promise<FlushResult>;
-  flushOnUnload(maxBytes: number): number;
+  flush(options?: { timeout?: number }): Promise<FlushResult>;
+  close(options?: { timeout?: number }): Promise<FlushResult>;
+  flushOnUnload(options?: { maxBytes?: number }): number;
   stats(): EmitterStats;
   pending(): number;
 }
