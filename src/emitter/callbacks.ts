@@ -2,15 +2,13 @@ import type { Payload, SerializedEvent } from '../core/types.js';
 
 /** Parses events for a callback; only called when one is set, so the hot path never parses. */
 export function toPayloads(events: readonly SerializedEvent[]): Payload[] {
-  const out: Payload[] = [];
-  for (const event of events) {
+  return events.map((event) => {
     try {
-      out.push(JSON.parse(event.json) as Payload);
+      return JSON.parse(event.json) as Payload;
     } catch {
-      out.push({ eid: event.eid });
+      return { eid: event.eid };
     }
-  }
-  return out;
+  });
 }
 
 /** Runs a user callback; its exceptions are reported and never reach the delivery loop. */
