@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { utf8ByteLength } from '../../src/core/index.js';
+import { payloadByteLength } from '../../src/core/utf8.js';
 
 describe('utf8ByteLength', () => {
   for (const text of ['', 'plain ascii {"e":"pv"}', 'é', 'naïve ☃ ✓', '😀 emoji', 'mixed ü 😀 ascii', '\u07ff\u0800\uffff', 'lone \ud800 surrogate']) {
     it(`counts ${JSON.stringify(text)} as Node does`, () => {
       expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    });
+  }
+});
+
+describe('payloadByteLength', () => {
+  const cases: Array<Record<string, string>> = [
+    { e: 'ue', ue_px: 'eyJzY2hlbWEiOiJ4In0', cx: 'eyJ4IjoxfQ', url: 'https://a.test/' },
+    { e: 'pv', url: 'https://a.test/ünï', page: 'Café ☃' },
+    { e: 'ue', ue_pr: '{"data":{"name":"naïve 😀"}}', co: '{"x":"\\"quoted\\""}' },
+    { e: 'se', se_la: 'lone \ud800 surrogate', se_ca: 'tab\tand "quotes"' },
+  ];
+  for (const payload of cases) {
+    it(`counts the JSON of ${JSON.stringify(payload).slice(0, 40)} as Node does`, () => {
+      const json = JSON.stringify(payload);
+      expect(payloadByteLength(payload, json)).toBe(Buffer.byteLength(json, 'utf8'));
     });
   }
 });
