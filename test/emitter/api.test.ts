@@ -1,23 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Emitter as CoreEmitter } from '../../src/emitter/emitter.js';
 import { collectorBase } from '../../src/emitter/endpoint.js';
 import { Emitter } from '../../src/node/emitter.js';
 import { Tracker } from '../../src/core/tracker.js';
 import type { Transport } from '../../src/transports/types.js';
 import { SCHEMAS } from '../../src/core/schemas.js';
-import { startCollector, type Collector } from './helpers/collector.js';
+import { closedAfterEachTest } from './helpers/collector.js';
 import { makeEvents } from './helpers/events.js';
 
-const open: { close(): Promise<unknown> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
+const { open, collector } = closedAfterEachTest();
 
-async function collector(behaviour?: Parameters<typeof startCollector>[0]): Promise<Collector> {
-  const c = await startCollector(behaviour);
-  open.push(c);
-  return c;
-}
 
 function track<E extends { close(o?: { timeout?: number }): Promise<unknown> }>(emitter: E): E {
   open.push({ close: () => emitter.close({ timeout: 100 }) });

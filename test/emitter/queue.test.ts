@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Emitter } from '../../src/node/emitter.js';
 import type { EmitterOptions } from '../../src/emitter/options.js';
 import { postBodyBytes } from '../../src/emitter/request.js';
-import { freePort, startCollector, type Collector } from './helpers/collector.js';
+import { closedAfterEachTest, freePort, startCollector } from './helpers/collector.js';
 import { countByEid, makeEvent, makeEvents } from './helpers/events.js';
 
-const open: { close(): Promise<unknown> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
+const { open, collector } = closedAfterEachTest();
 
 function emitterFor(url: string, options: EmitterOptions = {}): Emitter {
   const emitter = new Emitter(url, options);
@@ -16,11 +13,6 @@ function emitterFor(url: string, options: EmitterOptions = {}): Emitter {
   return emitter;
 }
 
-async function collector(): Promise<Collector> {
-  const c = await startCollector();
-  open.push(c);
-  return c;
-}
 
 describe('bounded queue', () => {
   it('queue full by events: onDrop with the exact count, the rest delivered', async () => {

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Emitter } from '../../src/node/emitter.js';
 import type { EmitterOptions } from '../../src/emitter/options.js';
-import { startCollector, freePort, type Collector } from './helpers/collector.js';
+import { closedAfterEachTest, freePort } from './helpers/collector.js';
 import { countByEid, makeEvents } from './helpers/events.js';
 
-const open: { close(): Promise<unknown> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
+const { open, collector } = closedAfterEachTest();
 
 function emitterFor(url: string, options: EmitterOptions = {}): Emitter {
   const emitter = new Emitter(url, { maxRetryDelay: 1_000, ...options });
@@ -15,11 +12,6 @@ function emitterFor(url: string, options: EmitterOptions = {}): Emitter {
   return emitter;
 }
 
-async function collector(behaviour?: Parameters<typeof startCollector>[0], port?: number): Promise<Collector> {
-  const c = await startCollector(behaviour, port);
-  open.push(c);
-  return c;
-}
 
 function expectEachOnce(received: string[], sent: { eid: string }[]): void {
   const counts = countByEid(received);

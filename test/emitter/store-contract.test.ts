@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SerializedEvent } from '../../src/core/types.js';
 import { Emitter } from '../../src/node/emitter.js';
 import { MemoryEventStore } from '../../src/emitter/memory-store.js';
 import type { EventStore, TakeLimits } from '../../src/emitter/store.js';
 import type { Transport, TransportRequest } from '../../src/transports/types.js';
-import { startCollector, type Collector } from './helpers/collector.js';
+import { closedAfterEachTest } from './helpers/collector.js';
 import { makeEvents } from './helpers/events.js';
 
 /** A store that records what the emitter asks of it, over the default one. */
@@ -33,16 +33,8 @@ class RecordingStore implements EventStore {
   }
 }
 
-const open: { close(): Promise<unknown> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
+const { open, collector } = closedAfterEachTest();
 
-async function collector(behaviour?: Parameters<typeof startCollector>[0]): Promise<Collector> {
-  const c = await startCollector(behaviour);
-  open.push(c);
-  return c;
-}
 
 describe('EventStore contract, as the emitter uses it', () => {
   it('acks delivered and given-up events, and only those', async () => {

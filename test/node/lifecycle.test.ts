@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../emitter/helpers/collector.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { closedAfterEachTest } from '../emitter/helpers/collector.js';
 import { nodeEntry, runScript } from './helpers/child.js';
 
 let entry = '';
@@ -9,16 +9,8 @@ beforeAll(async () => {
   entry = await nodeEntry();
 }, 60_000);
 
-const open: { close(): Promise<unknown> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
+const { open, collector } = closedAfterEachTest();
 
-async function collector(): Promise<Collector> {
-  const c = await startCollector();
-  open.push(c);
-  return c;
-}
 
 const script = (body: string): string => `import { Emitter, Tracker } from ${JSON.stringify(entry)};\n${body}`;
 

@@ -10,7 +10,7 @@ export interface BuiltEvent {
   ue?: SelfDescribingJson;
   /**
    * Fields that must be present once plugins have run, with the argument that
-   * supplies them: in a browser the page URL may come from the document.
+   * supplies them: in a browser the page URL may come from the page itself.
    */
   required?: ReadonlyArray<readonly [field: string, argument: string]>;
 }

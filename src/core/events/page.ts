@@ -1,7 +1,7 @@
 import type { BuiltEvent } from './built-event.js';
 import { readFields, requireArgs, NUMBER, STRING, type FieldRule } from './field-rules.js';
 
-/** A page view (`e=pv`). In a browser, omitted fields are read from the document. */
+/** A page view (`e=pv`). In a browser, omitted fields are read from the page. */
 export interface PageViewEvent {
   /** Page URL (`url`). Required outside a browser. */
   pageUrl?: string;
@@ -21,7 +21,7 @@ export interface PagePingEvent extends PageViewEvent {
 
 const PAGE: FieldRule[] = [['pageUrl', STRING, 'url'], ['pageTitle', STRING, 'page'], ['referrer', STRING, 'refr']];
 const PING: FieldRule[] = [...PAGE, ['minX', NUMBER, 'pp_mix'], ['maxX', NUMBER, 'pp_max'], ['minY', NUMBER, 'pp_miy'], ['maxY', NUMBER, 'pp_may']];
-// In a browser the page URL comes from the document, so it is checked after plugins ran.
+// In a browser the page URL comes from the page itself, so it is checked after plugins ran.
 const URL_REQUIRED = [['url', 'pageUrl']] as const;
 
 export function buildPageView(args: PageViewEvent = {}): BuiltEvent {

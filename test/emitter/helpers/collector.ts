@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import { afterEach } from 'vitest';
 import type { AddressInfo } from 'node:net';
 
 /** One request as the loopback collector saw it. */
@@ -101,4 +102,22 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * Whatever a test opens (collectors, emitters, servers) is closed after it, even
+ * when it fails: `open.push({ close })` registers anything, `collector()` starts
+ * a loopback collector and registers it.
+ */
+export function closedAfterEachTest() {
+  const open: { close(): Promise<unknown> }[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((c) => c.close()));
+  });
+  const collector = async (behaviour?: Behaviour, port?: number): Promise<Collector> => {
+    const c = await startCollector(behaviour, port);
+    open.push(c);
+    return c;
+  };
+  return { open, collector };
 }
