@@ -1,6 +1,7 @@
 // Hand-made tracker-protocol payloads and small HTTP helpers for the collector tests.
 // Everything goes over real HTTP to a collector on 127.0.0.1.
 import { randomUUID } from 'node:crypto';
+import type { CollectorPayload, Counts } from '../../src/collector/index.js';
 
 export const TP2 = '/com.snowplowanalytics.snowplow/tp2';
 export const PAYLOAD_DATA = 'iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-4';
@@ -107,20 +108,12 @@ export interface Bad {
   id: number;
   errors: string[];
   rawEvent: { parameters: Record<string, unknown> } | null;
-  collectorPayload: {
-    api: { vendor: string; version: string };
-    path: string;
-    querystring: string | null;
-    body: string | null;
-    contentType: string | null;
-    headers: Record<string, string>;
-    timestamp: string;
-  };
+  collectorPayload: CollectorPayload;
 }
 
 export const good = (base: string, filter?: unknown): Promise<Good[]> => getJson<Good[]>(base, '/micro/good', filter);
 export const bad = (base: string, filter?: unknown): Promise<Bad[]> => getJson<Bad[]>(base, '/micro/bad', filter);
-export const counts = (base: string): Promise<{ total: number; good: number; bad: number }> =>
+export const counts = (base: string): Promise<Counts> =>
   getJson(base, '/micro/all');
 export const reset = (base: string): Promise<unknown> => getJson(base, '/micro/reset');
 
