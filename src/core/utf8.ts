@@ -2,12 +2,17 @@
 // those without a per-character loop in JavaScript.
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** True when every character of `text` is ASCII (one byte in UTF-8, safe for `btoa`). */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /**
  * UTF-8 length of a string, in bytes. Byte limits (maxPostBytes, the 64 KiB beacon
  * budget) count bytes, not UTF-16 units; this avoids allocating an encoded copy.
  */
 export function utf8ByteLength(text: string): number {
-  if (!NON_ASCII.test(text)) return text.length;
+  if (isAscii(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -29,7 +34,7 @@ export function utf8ByteLength(text: string): number {
  */
 export function payloadByteLength(payload: Record<string, string>, json: string): number {
   for (const key in payload) {
-    if (key !== 'ue_px' && key !== 'cx' && NON_ASCII.test(payload[key]!)) return utf8ByteLength(json);
+    if (key !== 'ue_px' && key !== 'cx' && !isAscii(payload[key]!)) return utf8ByteLength(json);
   }
   return json.length;
 }

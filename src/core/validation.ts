@@ -1,8 +1,6 @@
 import { describe, fail, readFields, NUMBER, OBJECT, STRING, REQUIRED } from './events/field-rules.js';
 import type { SelfDescribingJson } from './types.js';
 
-export { requireArgs } from './events/field-rules.js';
-
 // The pattern Enrich applies to schema URIs (tracker-protocol notes, section 4).
 const IGLU_URI = /^iglu:[a-zA-Z0-9\-_.]+\/[a-zA-Z0-9\-_]+\/[a-zA-Z0-9\-_]+\/[0-9]+-[0-9]+-[0-9]+$/;
 
