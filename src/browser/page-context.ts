@@ -29,9 +29,6 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
   let id: string | undefined;
   let lastUrl: string | undefined;
   let referrer: string | undefined;
-  // Viewport and document size change rarely; reading them once per task keeps a
-  // burst of events from forcing layout again and again.
-  let sizes: Record<string, string> | undefined;
   // Fields that do not change while the page lives. Read now, not at the first event:
   // the first `Intl.DateTimeFormat` costs milliseconds (ICU data) on a cold page.
   const doc = document;
@@ -49,6 +46,9 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
     lang: navigator.language,
     cs: doc.characterSet,
   };
+  // Those plus viewport and document size, which change rarely: read once per task, so
+  // that a burst of events neither forces layout again and again nor copies two tables.
+  let fields: Record<string, unknown> | undefined;
   const pageViewId = () => (id ??= uuidv4());
   // The document's referrer does not change while the page lives.
   const docReferrer = doc.referrer;
@@ -57,12 +57,12 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
   return {
     pageViewId,
     beforeTrack({ e, payload, contexts }) {
-      if (!sizes) {
+      if (!fields) {
         const root = doc.documentElement;
-        sizes = { vp: `${innerWidth}x${innerHeight}`, ds: `${root.scrollWidth}x${root.scrollHeight}` };
-        queueMicrotask(() => (sizes = undefined));
+        fields = { ...fixed, vp: `${innerWidth}x${innerHeight}`, ds: `${root.scrollWidth}x${root.scrollHeight}` };
+        queueMicrotask(() => (fields = undefined));
       }
-      for (const fields of [fixed, sizes]) for (const key in fields) fill(payload, key, fields[key]);
+      for (const key in fields) fill(payload, key, fields[key]);
       fill(payload, 'url', location.href);
       if (e == 'pv') {
         id = uuidv4();

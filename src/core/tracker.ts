@@ -21,7 +21,7 @@ import { PayloadBuilder } from './payload.js';
 import { SCHEMAS, TRACKER_VERSION } from './schemas.js';
 import { Subject } from './subject.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
-import { payloadByteLength } from './utf8.js';
+import { utf8ByteLength } from './utf8.js';
 import { uuidv4 } from './uuid.js';
 import { optionalContexts, optionalNumber, optionalString, toJson } from './validation.js';
 
@@ -201,7 +201,7 @@ export class Tracker {
     if (built.ue) builder.addJson('ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, toJson(built.ue, 'event')));
     if (contexts.length > 0) builder.addJson('cx', 'co', wrap(SCHEMAS.contexts, toJson(contexts, 'context')));
     const json = JSON.stringify(payload);
-    return { eid, json, bytes: payloadByteLength(payload, json) };
+    return { eid, json, bytes: utf8ByteLength(json) };
   }
 }
 

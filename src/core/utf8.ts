@@ -26,15 +26,3 @@ export function utf8ByteLength(text: string): number {
   }
   return bytes;
 }
-
-/**
- * UTF-8 length of `json`, the JSON text of `payload`. Only values can hold
- * non-ASCII characters, and base64 values (`ue_px`, `cx`) never do, so when the
- * other values are ASCII the length is the answer without scanning the whole text.
- */
-export function payloadByteLength(payload: Record<string, string>, json: string): number {
-  for (const key in payload) {
-    if (key !== 'ue_px' && key !== 'cx' && !isAscii(payload[key]!)) return utf8ByteLength(json);
-  }
-  return json.length;
-}

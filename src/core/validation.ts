@@ -18,12 +18,21 @@ export function optionalNumber(value: unknown, argument: string): number | undef
 
 /** Checks a self-describing JSON: a valid Iglu URI and an object `data`. */
 export function requireSelfDescribing(value: unknown, argument: string): SelfDescribingJson {
+  return isSelfDescribing(value) ? value : badSelfDescribing(value, argument);
+}
+
+// Checked inline, without building the argument's name: this runs for the event and
+// every entity of every track call.
+function isSelfDescribing(value: unknown): value is SelfDescribingJson {
   const { schema, data } = (value ?? {}) as Partial<SelfDescribingJson>;
-  // Checked inline: this runs for the event and every entity of every track call.
-  if (typeof schema === 'string' && IGLU_URI.test(schema) && isObject(data) && isObject(value)) return value as SelfDescribingJson;
+  return typeof schema === 'string' && IGLU_URI.test(schema) && isObject(data) && isObject(value);
+}
+
+/** Throws the TypeError that says what is wrong with a self-describing JSON. */
+function badSelfDescribing(value: unknown, argument: string): never {
   if (!isObject(value)) fail(argument, `must be a self-describing JSON {schema, data}, got ${describe(value)}`);
   readFields(value, [['schema', STRING + REQUIRED], ['data', OBJECT + REQUIRED]], `${argument}.`);
-  return fail(`${argument}.schema`, `must be an Iglu URI like iglu:com.acme/event/jsonschema/1-0-0, got ${describe(schema)}`);
+  return fail(`${argument}.schema`, `must be an Iglu URI like iglu:com.acme/event/jsonschema/1-0-0, got ${describe((value as { schema?: unknown }).schema)}`);
 }
 
 function isObject(value: unknown): value is object {
@@ -34,7 +43,7 @@ function isObject(value: unknown): value is object {
 export function optionalContexts(value: unknown): SelfDescribingJson[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) fail('context', `must be an array of self-describing JSON, got ${describe(value)}`);
-  value.forEach((entity, i) => requireSelfDescribing(entity, `context[${i}]`));
+  for (let i = 0; i < value.length; i++) if (!isSelfDescribing(value[i])) badSelfDescribing(value[i], `context[${i}]`);
   return value as SelfDescribingJson[];
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { utf8ByteLength } from '../../src/core/index.js';
-import { payloadByteLength } from '../../src/core/utf8.js';
 
 describe('utf8ByteLength', () => {
   for (const text of ['', 'plain ascii {"e":"pv"}', 'é', 'naïve ☃ ✓', '😀 emoji', 'mixed ü 😀 ascii', '\u07ff\u0800\uffff', 'lone \ud800 surrogate']) {
@@ -10,7 +9,7 @@ describe('utf8ByteLength', () => {
   }
 });
 
-describe('payloadByteLength', () => {
+describe('utf8ByteLength of event JSON', () => {
   const cases: Array<Record<string, string>> = [
     { e: 'ue', ue_px: 'eyJzY2hlbWEiOiJ4In0', cx: 'eyJ4IjoxfQ', url: 'https://a.test/' },
     { e: 'pv', url: 'https://a.test/ünï', page: 'Café ☃' },
@@ -20,7 +19,7 @@ describe('payloadByteLength', () => {
   for (const payload of cases) {
     it(`counts the JSON of ${JSON.stringify(payload).slice(0, 40)} as Node does`, () => {
       const json = JSON.stringify(payload);
-      expect(payloadByteLength(payload, json)).toBe(Buffer.byteLength(json, 'utf8'));
+      expect(utf8ByteLength(json)).toBe(Buffer.byteLength(json, 'utf8'));
     });
   }
 });
