@@ -41,6 +41,13 @@ const handedOff: TransportResponse = { status: 0, header: () => undefined };
  * is known to be unreachable: a beacon's delivery cannot be confirmed, and sending
  * into a known outage would lose the events.
  */
+/**
+ * Reads a response to its end. Chromium counts a keepalive request against the shared
+ * 64 KiB budget until its response body is consumed, not when the headers arrive: an
+ * unread body kept the previous batch counted, and the next batch failed to fetch.
+ */
+const drain = (response: Response) => response.arrayBuffer().catch(() => undefined);
+
 export function sendBeaconTransport(options: BeaconTransportOptions = {}): BeaconTransport {
   const budget = options.budget ?? 61_440;
   const credentials = options.credentials ?? 'include';
@@ -59,6 +66,7 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
         inFlight += size;
         wire.add(key);
         fetch(url, init)
+          .then(drain)
           .catch(() => undefined)
           .then(() => {
             inFlight -= size;
@@ -82,6 +90,7 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
     try {
       const response = await fetch(url, { ...init, signal: abort.signal });
       down = response.status >= 500;
+      await drain(response);
       return { status: response.status, header: (name: string) => response.headers.get(name) ?? undefined };
     } catch (error) {
       down = true;

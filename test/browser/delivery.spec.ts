@@ -68,6 +68,31 @@ test('reload persistence: collector down, reload, collector up: every event deli
   }
 });
 
+test('a burst of several batches is delivered without a failed request or a retry', async ({ page }) => {
+  const collector = await startCollector({ port: 0 });
+  try {
+    // 300 events of about 1.3 KB: about ten 40 KB batches, together far more than the
+    // 64 KiB that keepalive requests may have in flight. Each batch must be let go of
+    // (its response read) before the next is counted, or Chromium refuses it.
+    site.page(
+      '/burst.html',
+      umdPage(`
+        isotrack('newTracker', 'sp', '${collector.url}', { appId: 'burst' });
+        isotrack((t) => (window.tracker = t.sp));
+        for (let i = 0; i < 300; i++) {
+          isotrack('trackSelfDescribingEvent', { event: { schema: '${LINK_CLICK}', data: { targetUrl: 'https://example.com/' + i + '/' + 'x'.repeat(1000) } } });
+        }`),
+    );
+    await page.goto(`${site.url}/burst.html`);
+    await waitForEvents(collector, (all) => all.length >= 300, 20_000);
+    const stats = await page.evaluate(() => (window as unknown as { tracker: { emitter: { stats(): Record<string, number> } } }).tracker.emitter.stats());
+    expect(stats).toMatchObject({ delivered: 300, retried: 0, failed: 0, dropped: 0 });
+    expect(duplicates(await goodEvents(collector))).toEqual([]);
+  } finally {
+    await collector.close();
+  }
+});
+
 test('unload: 50 events, then at once a cross-origin navigation: none twice, all delivered on return', async ({ page }) => {
   const collector = await startCollector({ port: 0 });
   try {
