@@ -85,7 +85,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   const check = (waiter: Waiter) => {
     // Events ahead can only be among those still waiting.
     if (waiter.ahead > store.count) waiter.ahead = store.count;
-    if (waiter.ahead <= 0 && !waiter.batches.size && waiters.delete(waiter)) waiter.done(false, waiter.failed);
+    if (waiter.ahead <= 0 && !waiter.batches.size && waiters.delete(waiter)) waiter.done(false);
   };
 
   /** Takes the next batch (one event for GET; for POST as many as fit in `room`); draining ends when the store is empty. */
@@ -228,22 +228,27 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     new Promise<FlushResult>((resolve) => {
       const timeout = options.timeout ?? o.flushTimeout;
       let timer: Timer | undefined;
-      const finish = (timedOut: boolean, failedCount: number): void => {
-        clearTimeout(timer);
-        // Nobody awaits a flush any more: the backoff goes back to the background.
-        if (!waiters.size && backoff !== undefined) unref(backoff);
-        const s = stats();
-        resolve({ ok: !timedOut && !failedCount, timedOut, failed: failedCount, queued: s.queued, inFlight: s.inFlight });
+      const waiter: Waiter = {
+        ahead: store.count,
+        batches: new Set([...inFlight, ...retryQueue]),
+        failed: 0,
+        done(timedOut) {
+          clearTimeout(timer);
+          // Nobody awaits a flush any more: the backoff goes back to the background.
+          if (!waiters.size && backoff !== undefined) unref(backoff);
+          const s = stats();
+          resolve({ ok: !timedOut && !waiter.failed, timedOut, failed: waiter.failed, queued: s.queued, inFlight: s.inFlight });
+        },
       };
-      if (stopped) return finish(held() > 0, 0);
-      const waiter: Waiter = { ahead: store.count, batches: new Set([...inFlight, ...retryQueue]), failed: 0, done: finish };
+      // Closed: nothing will be sent any more.
+      if (stopped) return waiter.done(held() > 0);
       waiters.add(waiter);
       check(waiter);
       // Nothing was ahead of it: `check` resolved it already.
       if (!waiters.has(waiter)) return;
       draining = true;
       schedulePump();
-      if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && finish(true, waiter.failed), Math.max(0, timeout));
+      if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && waiter.done(true), Math.max(0, timeout));
     });
 
   // A persistent store may hold events from an earlier page load.
@@ -270,7 +275,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
         clearTimeout(interval);
         clearTimeout(backoff);
         interval = backoff = undefined;
-        for (const waiter of waiters) waiter.done(true, waiter.failed);
+        for (const waiter of waiters) waiter.done(true);
         waiters.clear();
         for (const batch of retryQueue.splice(0).reverse()) out(batch);
         if (!o.transport) safely('transport.close', () => transport?.close?.());

@@ -43,8 +43,10 @@ export interface Waiter {
   ahead: number;
   /** Batches holding events queued before the flush, not settled yet. */
   batches: Set<Batch>;
+  /** Of its events, how many were given up. */
   failed: number;
-  done: (timedOut: boolean, failed: number) => void;
+  /** Resolves the flush. */
+  done(timedOut: boolean): void;
 }
 
 /** What the `Emitter` class delegates to; see its methods for their contracts. */
