@@ -21,16 +21,19 @@ export interface BrowserEventStore extends EventStore {
 
 /**
  * One storage write holds every event added since the previous write: an append-only
- * segment. `done` counts its leading events that are acknowledged, persisted in a
- * tiny side key so that a crash resends only what was not delivered.
+ * segment. `_done` counts its leading events that are acknowledged, persisted in a
+ * tiny side key so that a crash resends only what was not delivered. (Fields are
+ * short or `_`-prefixed, which the script-tag build mangles: this is per event.)
  */
 interface Segment {
+  /** Its storage key; '' when it could not be written. */
   k: string;
+  /** Its number of events. */
   n: number;
-  done: number;
-  acked: boolean[];
+  _done: number;
+  _acked: boolean[];
   /** The events to write; emptied once written. */
-  add: SerializedEvent[];
+  _add: SerializedEvent[];
 }
 
 /**
@@ -62,18 +65,18 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
 
   // Writes a segment's progress: removed whole once every event is acknowledged.
   const save = (segment: Segment) => {
-    if (segment.done == segment.n) kv.del(segment.k), kv.del(segment.k + 'd');
-    else if (segment.done) kv.set(segment.k + 'd', String(segment.done));
+    if (segment._done == segment.n) kv.del(segment.k), kv.del(segment.k + 'd');
+    else if (segment._done) kv.set(segment.k + 'd', String(segment._done));
   };
 
-  // Writes the open segment: what was delivered meanwhile is already counted in `done`.
+  // Writes the open segment: what was delivered meanwhile is already counted in `_done`.
   const persist = () => {
     const segment = open;
     if (!segment) return;
     open = undefined;
-    if (segment.done == segment.n || !kv.set(segment.k, segment.add.map((event) => event.json).join('\n'))) segment.k = '';
+    if (segment._done == segment.n || !kv.set(segment.k, segment._add.map((event) => event.json).join('\n'))) segment.k = '';
     else save(segment);
-    segment.add = [];
+    segment._add = [];
   };
 
   const forget = (eids: Iterable<string>) => {
@@ -83,8 +86,8 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
       if (!at) continue;
       where.delete(eid);
       const [segment, index] = at;
-      segment.acked[index] = true;
-      while (segment.acked[segment.done]) segment.done++;
+      segment._acked[index] = true;
+      while (segment._acked[segment._done]) segment._done++;
       touched.add(segment);
     }
     // The open segment is not written yet: `persist` writes what is left.
@@ -155,11 +158,11 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
       keep(event);
       if (!kv.persistent) return;
       if (!open) {
-        open = { k: `${leaseKey}.${Date.now()}${String(seq++ % 1000).padStart(3, '0')}`, n: 0, done: 0, acked: [], add: [] };
+        open = { k: `${leaseKey}.${Date.now()}${String(seq++ % 1000).padStart(3, '0')}`, n: 0, _done: 0, _acked: [], _add: [] };
         setTimeout(persist);
       }
       where.set(event.eid, [open, open.n++]);
-      open.add.push(event);
+      open._add.push(event);
     },
     ack: (events: readonly SerializedEvent[]) => forget(events.map((event) => event.eid)),
     unload(sent: ReadonlySet<string>, leaving: boolean) {
