@@ -143,7 +143,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     if (stopped) return;
     const wait = gate.remaining();
     if (wait > 0) {
-      if (backoff !== undefined) clearTimeout(backoff);
+      clearTimeout(backoff);
       const timer = setTimeout(() => {
         backoff = undefined;
         schedulePump();
