@@ -96,7 +96,7 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
 
   const renew = () => {
     // Someone else wrote our lease: we looked gone (a long-frozen tab). Drop what they took.
-    if (lease && kv.get(leaseKey) !== lease) {
+    if (lease && kv.get(leaseKey) != lease) {
       const kept = new Set(kv.keys(leaseKey + '.'));
       const all = store.take({ count: Infinity, bytes: Infinity, overhead: 0 });
       store.release(
@@ -126,7 +126,7 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     setTimeout(() => {
       let restored = 0;
       for (const owner of gone) {
-        if (kv.get(prefix + owner) !== mark) continue;
+        if (kv.get(prefix + owner) != mark) continue;
         const segments = kv
           .keys(prefix + owner + '.')
           .filter((key) => !key.endsWith('d'))

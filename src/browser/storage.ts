@@ -33,7 +33,7 @@ export function localStore(): KeyValueStore {
     ls = localStorage;
     const probe = '_it_probe';
     ls.setItem(probe, probe);
-    if (ls.getItem(probe) !== probe) throw 0;
+    if (ls.getItem(probe) != probe) throw 0;
     ls.removeItem(probe);
   } catch {
     return memoryStore();

@@ -73,7 +73,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   };
 
   const armInterval = () => {
-    if (interval !== undefined || stopped) return;
+    if (interval || stopped) return;
     interval = unref(
       setTimeout(() => {
         interval = undefined;
@@ -235,7 +235,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
         done(timedOut) {
           clearTimeout(timer);
           // Nobody awaits a flush any more: the backoff goes back to the background.
-          if (!waiters.size && backoff !== undefined) unref(backoff);
+          if (!waiters.size && backoff) unref(backoff);
           const s = stats();
           resolve({ ok: !timedOut && !waiter.failed, timedOut, failed: waiter.failed, queued: s.queued, inFlight: s.inFlight });
         },

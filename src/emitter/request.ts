@@ -49,7 +49,7 @@ export function getQuery(event: SerializedEvent, stm: string): string {
   const fields = JSON.parse(event.json) as Record<string, string>;
   let query = `stm=${stm}`;
   for (const key of Object.keys(fields)) {
-    if (key === 'stm') continue;
+    if (key == 'stm') continue;
     query += `&${encodeURIComponent(key)}=${encodeURIComponent(fields[key]!)}`;
   }
   return query;

@@ -15,7 +15,7 @@ export type Outcome = 'success' | 'retry' | 'fail';
  * `customRetryCodes` overrides any of these (true = retry, false = fail).
  */
 export function classify(status: number, custom: Readonly<Record<number, boolean>>): Outcome {
-  if (status === 0 || (status >= 200 && status < 300)) return 'success';
+  if (status == 0 || (status >= 200 && status < 300)) return 'success';
   const override = custom[status];
   if (override !== undefined) return override ? 'retry' : 'fail';
   // Everything else fails, including the Python tracker's never-retry list (400, 401, 403, 410, 422).
