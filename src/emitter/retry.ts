@@ -37,6 +37,6 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
+  if (isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }
