@@ -271,10 +271,10 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     close(options) {
       closed = true;
       return (closing ??= flush(options).then((result) => {
+        // `stopped` keeps both timers from being armed again.
         stopped = true;
         clearTimeout(interval);
         clearTimeout(backoff);
-        interval = backoff = undefined;
         for (const waiter of waiters) waiter.done(true);
         waiters.clear();
         for (const batch of retryQueue.splice(0).reverse()) out(batch);
