@@ -84,8 +84,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   const check = (waiter: Waiter) => {
     // Events ahead can only be among those still waiting.
-    if (waiter.ahead > store.count) waiter.ahead = store.count;
-    if (waiter.ahead <= 0 && !waiter.batches.size && waiters.delete(waiter)) waiter.done(false);
+    if (waiter._ahead > store.count) waiter._ahead = store.count;
+    if (waiter._ahead <= 0 && !waiter._batches.size && waiters.delete(waiter)) waiter._done(false);
   };
 
   /** Takes the next batch (one event for GET; for POST as many as fit in `room`); draining ends when the store is empty. */
@@ -103,9 +103,9 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     outBytes += bytes;
     const batch: Batch = { events, bytes, attempts: 0 };
     for (const waiter of waiters) {
-      if (waiter.ahead <= 0) continue;
-      waiter.ahead -= events.length;
-      waiter.batches.add(batch);
+      if (waiter._ahead <= 0) continue;
+      waiter._ahead -= events.length;
+      waiter._batches.add(batch);
     }
     let size: number;
     if (!get && events.length == 1 && (size = postBodyBytes(events)) > o.maxPostBytes) {
@@ -217,7 +217,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
         report(false);
       }
       for (const waiter of waiters) {
-        if (waiter.batches.delete(batch) && !ok) waiter.failed += n;
+        if (waiter._batches.delete(batch) && !ok) waiter._failed += n;
         check(waiter);
       }
     }
@@ -229,26 +229,26 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       const timeout = options.timeout ?? o.flushTimeout;
       let timer: Timer | undefined;
       const waiter: Waiter = {
-        ahead: store.count,
-        batches: new Set([...inFlight, ...retryQueue]),
-        failed: 0,
-        done(timedOut) {
+        _ahead: store.count,
+        _batches: new Set([...inFlight, ...retryQueue]),
+        _failed: 0,
+        _done(timedOut) {
           clearTimeout(timer);
           // Nobody awaits a flush any more: the backoff goes back to the background.
           if (!waiters.size && backoff) unref(backoff);
           const s = stats();
-          resolve({ ok: !timedOut && !waiter.failed, timedOut, failed: waiter.failed, queued: s.queued, inFlight: s.inFlight });
+          resolve({ ok: !timedOut && !waiter._failed, timedOut, failed: waiter._failed, queued: s.queued, inFlight: s.inFlight });
         },
       };
       // Closed: nothing will be sent any more.
-      if (stopped) return waiter.done(held() > 0);
+      if (stopped) return waiter._done(held() > 0);
       waiters.add(waiter);
       check(waiter);
       // Nothing was ahead of it: `check` resolved it already.
       if (!waiters.has(waiter)) return;
       draining = true;
       schedulePump();
-      if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && waiter.done(true), Math.max(0, timeout));
+      if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && waiter._done(true), Math.max(0, timeout));
     });
 
   // A persistent store may hold events from an earlier page load.
@@ -275,7 +275,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
         stopped = true;
         clearTimeout(interval);
         clearTimeout(backoff);
-        for (const waiter of waiters) waiter.done(true);
+        for (const waiter of waiters) waiter._done(true);
         waiters.clear();
         for (const batch of retryQueue.splice(0).reverse()) out(batch);
         if (!o.transport) safely('transport.close', () => transport?.close?.());

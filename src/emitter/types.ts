@@ -40,13 +40,13 @@ export interface Batch {
 /** A pending `flush()`: what it still waits for. */
 export interface Waiter {
   /** Waiting events queued before the flush that have not been taken into a batch yet. */
-  ahead: number;
+  _ahead: number;
   /** Batches holding events queued before the flush, not settled yet. */
-  batches: Set<Batch>;
+  _batches: Set<Batch>;
   /** Of its events, how many were given up. */
-  failed: number;
+  _failed: number;
   /** Resolves the flush. */
-  done(timedOut: boolean): void;
+  _done(timedOut: boolean): void;
 }
 
 /** What the `Emitter` class delegates to; see its methods for their contracts. */
