@@ -50,7 +50,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   const stats: Engine['stats'] = () => {
     let flying = 0;
-    for (const batch of inFlight) flying += batch.events.length;
+    for (const batch of inFlight) flying += batch._events.length;
     return { queued: held() - flying, inFlight: flying, delivered, retried, dropped, failed };
   };
 
@@ -101,7 +101,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     for (const event of events) bytes += event.bytes;
     outEvents += events.length;
     outBytes += bytes;
-    const batch: Batch = { events, bytes, attempts: 0 };
+    const batch: Batch = { _events: events, _bytes: bytes, _attempts: 0 };
     for (const waiter of waiters) {
       if (waiter._ahead <= 0) continue;
       waiter._ahead -= events.length;
@@ -118,10 +118,10 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   /** Settles a batch: `ack` (delivered or given up) or `release` (back to the front of the store). */
   const out = (batch: Batch, ack?: boolean) => {
-    outEvents -= batch.events.length;
-    outBytes -= batch.bytes;
-    if (ack) store.ack(batch.events);
-    else store.release(batch.events);
+    outEvents -= batch._events.length;
+    outBytes -= batch._bytes;
+    if (ack) store.ack(batch._events);
+    else store.release(batch._events);
   };
 
   const schedulePump = () => {
@@ -163,12 +163,12 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   const send = (batch: Batch, unloading: boolean) => {
     inFlight.add(batch);
-    batch.attempts++;
+    batch._attempts++;
     const startedAt = Date.now();
     let answer: Promise<TransportResponse>;
     try {
       if (!transport) transport = o.transport ?? platform.transport!();
-      answer = Promise.resolve(transport(buildRequest(base, o, batch.events, unloading)));
+      answer = Promise.resolve(transport(buildRequest(base, o, batch._events, unloading)));
     } catch (error) {
       answer = Promise.reject(error);
     }
@@ -182,7 +182,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   /** Applies the retry table to an answer (none = network error or timeout). */
   const settle = (batch: Batch, startedAt: number, response?: TransportResponse) => {
-    const events = batch.events;
+    const events = batch._events;
     const n = events.length;
     inFlight.delete(batch);
     const status = response ? Number(response.status) : 0;
@@ -291,15 +291,15 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
         const batch = retryQueue.shift() ?? take(Math.min(budget, batchBudget(left)));
         if (!batch) break;
         // GET bodies are URLs; their percent-encoded size is close enough for an unload budget.
-        const size = get ? batch.bytes * 3 : postBodyBytes(batch.events);
+        const size = get ? batch._bytes * 3 : postBodyBytes(batch._events);
         if (size > left) {
           // Back to the front of its queue.
-          if (batch.attempts) retryQueue.unshift(batch);
+          if (batch._attempts) retryQueue.unshift(batch);
           else out(batch);
           break;
         }
         left -= size;
-        sent += batch.events.length;
+        sent += batch._events.length;
         send(batch, true);
       }
       return sent;

@@ -32,9 +32,9 @@ export interface EmitterStats {
 
 /** One request's worth of events, kept as a unit across retries so it is never re-split. */
 export interface Batch {
-  readonly events: SerializedEvent[];
-  readonly bytes: number;
-  attempts: number;
+  readonly _events: SerializedEvent[];
+  readonly _bytes: number;
+  _attempts: number;
 }
 
 /** A pending `flush()`: what it still waits for. */
