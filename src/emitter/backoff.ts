@@ -10,8 +10,11 @@ export class BackoffGate {
   private streak = 0;
   private since = 0;
   private until = 0;
+  private readonly maxDelay: number;
 
-  constructor(private readonly maxDelay: number) {}
+  constructor(maxDelay: number) {
+    this.maxDelay = maxDelay;
+  }
 
   /** True while a failure streak is open: send one request at a time. */
   get probing(): boolean {
