@@ -48,11 +48,14 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   const held = () => store.count + outEvents;
 
-  const stats: Engine['stats'] = () => {
+  /** The two counts that `stats()` and a flush result share. */
+  const counts = () => {
     let flying = 0;
     for (const batch of inFlight) flying += batch._events.length;
-    return { queued: held() - flying, inFlight: flying, delivered, retried, dropped, failed };
+    return { queued: held() - flying, inFlight: flying };
   };
+
+  const stats: Engine['stats'] = () => ({ ...counts(), delivered, retried, dropped, failed });
 
   const drop = (reason: DropReason) => {
     dropped++;
@@ -236,8 +239,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
           clearTimeout(timer);
           // Nobody awaits a flush any more: the backoff goes back to the background.
           if (!waiters.size && backoff) unref(backoff);
-          const s = stats();
-          resolve({ ok: !timedOut && !waiter._failed, timedOut, failed: waiter._failed, queued: s.queued, inFlight: s.inFlight });
+          resolve({ ok: !timedOut && !waiter._failed, timedOut, failed: waiter._failed, ...counts() });
         },
       };
       // Closed: nothing will be sent any more.
