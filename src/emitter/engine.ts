@@ -144,7 +144,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   const pump = () => {
     pumpQueued = false;
     if (stopped) return;
-    const wait = gate.remaining();
+    const wait = gate._remaining();
     if (wait > 0) {
       clearTimeout(backoff);
       const timer = setTimeout(() => {
@@ -155,7 +155,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       backoff = waiters.size ? timer : unref(timer);
       return;
     }
-    const limit = gate.probing ? 1 : o.maxConcurrentRequests;
+    const limit = gate._probing ? 1 : o.maxConcurrentRequests;
     while (inFlight.size < limit) {
       const batch = retryQueue.shift() ?? (draining ? take(budget) : undefined);
       if (!batch) break;
@@ -203,7 +203,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       } else {
         retried += n;
         retryQueue.push(batch);
-        gate.fail(startedAt, parseRetryAfter(response?.header('retry-after')));
+        gate._fail(startedAt, parseRetryAfter(response?.header('retry-after')));
         report(true);
       }
     } else {
@@ -212,7 +212,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       if (ok) {
         delivered += n;
         successSinceFailure += n;
-        gate.succeed();
+        gate._succeed();
         const onSuccess = o.onSuccess;
         if (onSuccess) safely('onSuccess', () => onSuccess(toPayloads(events)));
       } else {
