@@ -117,7 +117,8 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     for (const key of kv.keys(prefix)) {
       const owner = key.slice(prefix.length).split('.')[0]!;
       // A lease is its expiry time; a claim mark is `<expiry>c<tab>`, so a stale mark expires too.
-      if (owner != tab && !(parseInt(kv.get(prefix + owner) ?? '') > now)) gone.add(owner);
+      // No lease at all is `parseInt(null)`, NaN: gone.
+      if (owner != tab && !(parseInt(kv.get(prefix + owner)!) > now)) gone.add(owner);
     }
     if (!gone.size) return;
     const mark = `${now + 1000}c${tab}`;
@@ -132,7 +133,8 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
           .filter((key) => !key.endsWith('d'))
           .sort((a, b) => +a.split('.').pop()! - +b.split('.').pop()!);
         for (const key of segments) {
-          for (const json of (kv.get(key) ?? '').split('\n').slice(+(kv.get(key + 'd') ?? 0))) {
+          // No progress key: `+null` is 0, every event is left to send.
+          for (const json of (kv.get(key) ?? '').split('\n').slice(+kv.get(key + 'd')!)) {
             let eid: unknown;
             try {
               eid = (JSON.parse(json) as { eid?: unknown }).eid;
