@@ -52,7 +52,7 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
     const size = body ? utf8ByteLength(body) : url.length;
     const keepalive = inFlight + size <= budget;
     const key = body ?? url;
-    const init: RequestInit = { method, headers, body: body ?? null, keepalive, credentials };
+    const init: RequestInit = { method, headers, body, keepalive, credentials };
     if (unloading) {
       if (down || !keepalive) throw new Error('isotrack: kept for the next page load');
       if (typeof Request == 'function' && 'keepalive' in Request.prototype) {
