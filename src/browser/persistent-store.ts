@@ -128,10 +128,12 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
       let restored = 0;
       for (const owner of gone) {
         if (kv.get(prefix + owner) != mark) continue;
+        // Oldest first. Segment names are numbers of one length (13-digit milliseconds until
+        // the year 2286, then 3 digits), so text order is their numeric order.
         const segments = kv
           .keys(prefix + owner + '.')
           .filter((key) => !key.endsWith('d'))
-          .sort((a, b) => +a.split('.').pop()! - +b.split('.').pop()!);
+          .sort();
         for (const key of segments) {
           // No progress key: `+null` is 0, every event is left to send.
           for (const json of (kv.get(key) ?? '').split('\n').slice(+kv.get(key + 'd')!)) {
