@@ -168,14 +168,11 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     inFlight.add(batch);
     batch._attempts++;
     const startedAt = Date.now();
-    let answer: Promise<TransportResponse>;
-    try {
-      if (!transport) transport = o.transport ?? platform.transport!();
-      answer = Promise.resolve(transport(buildRequest(base, o, batch._events, unloading)));
-    } catch (error) {
-      answer = Promise.reject(error);
-    }
-    answer
+    // The executor turns a transport (or platform) that throws into a rejection, like a network error.
+    new Promise<TransportResponse>((resolve) => {
+      transport ??= o.transport ?? platform.transport!();
+      resolve(transport(buildRequest(base, o, batch._events, unloading)));
+    })
       .then(
         (response) => settle(batch, startedAt, response),
         () => settle(batch, startedAt),
