@@ -247,7 +247,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       if (!waiters.has(waiter)) return;
       draining = true;
       schedulePump();
-      if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && waiter._done(true), Math.max(0, timeout));
+      // (A negative timeout is 0 to setTimeout.)
+      if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && waiter._done(true), timeout);
     });
 
   // A persistent store may hold events from an earlier page load.
