@@ -147,10 +147,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     const wait = gate._remaining();
     if (wait > 0) {
       clearTimeout(backoff);
-      const timer = setTimeout(() => {
-        backoff = undefined;
-        schedulePump();
-      }, wait);
+      // Once fired, clearing or unref'ing it again is harmless: no need to forget it.
+      const timer = setTimeout(schedulePump, wait);
       // A pending flush() is awaited by someone: keep the process alive for it.
       backoff = waiters.size ? timer : unref(timer);
       return;
