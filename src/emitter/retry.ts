@@ -35,7 +35,7 @@ export function backoffDelay(attempt: number, cap: number, random: () => number 
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d+$/.test(text)) return +text * 1000;
   const date = Date.parse(text);
   if (isNaN(date)) return undefined;
   return Math.max(0, date - now);
