@@ -183,7 +183,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     const events = batch._events;
     const n = events.length;
     inFlight.delete(batch);
-    const status = response ? Number(response.status) : 0;
+    const status = response ? +response.status : 0;
     const outcome = response ? classify(status, o.customRetryCodes) : 'retry';
     const report = (willRetry: boolean) => {
       const successCount = successSinceFailure;
