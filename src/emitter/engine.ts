@@ -9,6 +9,8 @@ import type { EventStore } from './store.js';
 import type { Batch, Engine, FlushResult, Waiter } from './types.js';
 
 type Timer = ReturnType<typeof setTimeout>;
+/** A state flag, false until first set (uninitialised flags cost nothing in the script tag). */
+type Flag = boolean | undefined;
 
 /** Node timers have `unref`; elsewhere this is a no-op. */
 const unref = (timer: Timer): Timer => ((timer as { unref?: () => void }).unref?.(), timer);
@@ -41,8 +43,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   let outEvents = 0, outBytes = 0;
   // The counters of `stats()`, and the delivered count that `onFailure` reports.
   let delivered = 0, retried = 0, failed = 0, dropped = 0, successSinceFailure = 0;
-  let draining = false, pumpQueued = false, dropQueued = false;
-  let closed = false, warnedClosed = false, stopped = false;
+  let draining: Flag, pumpQueued: Flag, dropQueued: Flag;
+  let closed: Flag, warnedClosed: Flag, stopped: Flag;
   let closing: Promise<FlushResult> | undefined;
   let interval: Timer | undefined, backoff: Timer | undefined;
 
