@@ -58,7 +58,7 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
   const store = new MemoryEventStore() as MemoryEventStore & BrowserEventStore;
   const keep = store.add.bind(store);
   let seq = 0;
-  let lease = '';
+  let lease: string | undefined;
   let open: Segment | undefined;
   // Keyed by event id, so that the ids the transport reports at unload need no other map.
   const where = new Map<string, [Segment, number]>();

@@ -46,7 +46,7 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
   const credentials = options.credentials ?? 'include';
   const wire = new Set<string>();
   let inFlight = 0;
-  let down = false;
+  let down: boolean | undefined;
 
   const send = async ({ url, method, headers, body, timeout, unloading }: Parameters<Transport>[0]) => {
     const size = body ? utf8ByteLength(body) : url.length;
