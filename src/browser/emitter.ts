@@ -37,13 +37,12 @@ export class Emitter extends CoreEmitter {
     const transport: Transport & Partial<BeaconTransport> = options.transport ?? sendBeaconTransport(options);
     const browser = inBrowser();
     let store: BrowserEventStore | undefined;
-    let self: Emitter | undefined;
     if (browser && !options.store && options.persist !== false) {
-      store = persistentStore(localStore(), `_it_q${hash(endpoint + options.method + options.postPath)}.`, () => void self?.flush());
+      // `this` is read only when a gone tab's events are restored: in a later task, after `super`.
+      store = persistentStore(localStore(), `_it_q${hash(endpoint + options.method + options.postPath)}.`, () => void this.flush());
     }
     super(endpoint, { ...options, store: options.store ?? store, transport }, browser ? { defaults: { bufferSize: 1 } } : {});
     if (!browser) return;
-    self = this;
     const exit = (leaving: boolean) => {
       const room = transport.room?.() ?? Infinity;
       if (room > 0) this.flushOnUnload({ maxBytes: room });

@@ -21,16 +21,19 @@ export interface BrowserEventStore extends EventStore {
 
 /**
  * One storage write holds every event added since the previous write: an append-only
- * segment. `done` counts its leading events that are acknowledged, persisted in a
- * tiny side key so that a crash resends only what was not delivered.
+ * segment. `_done` counts its leading events that are acknowledged, persisted in a
+ * tiny side key so that a crash resends only what was not delivered. (Fields are
+ * short or `_`-prefixed, which the script-tag build mangles: this is per event.)
  */
 interface Segment {
+  /** Its storage key; '' when it could not be written. */
   k: string;
+  /** Its number of events. */
   n: number;
-  done: number;
-  acked: boolean[];
+  _done: number;
+  _acked: boolean[];
   /** The events to write; emptied once written. */
-  add: SerializedEvent[];
+  _add: SerializedEvent[];
 }
 
 /**
@@ -55,25 +58,25 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
   const store = new MemoryEventStore() as MemoryEventStore & BrowserEventStore;
   const keep = store.add.bind(store);
   let seq = 0;
-  let lease = '';
+  let lease: string | undefined;
   let open: Segment | undefined;
   // Keyed by event id, so that the ids the transport reports at unload need no other map.
   const where = new Map<string, [Segment, number]>();
 
   // Writes a segment's progress: removed whole once every event is acknowledged.
   const save = (segment: Segment) => {
-    if (segment.done == segment.n) kv.del(segment.k), kv.del(segment.k + 'd');
-    else if (segment.done) kv.set(segment.k + 'd', String(segment.done));
+    if (segment._done == segment.n) kv.del(segment.k), kv.del(segment.k + 'd');
+    else if (segment._done) kv.set(segment.k + 'd', String(segment._done));
   };
 
-  // Writes the open segment: what was delivered meanwhile is already counted in `done`.
+  // Writes the open segment: what was delivered meanwhile is already counted in `_done`.
   const persist = () => {
     const segment = open;
     if (!segment) return;
     open = undefined;
-    if (segment.done == segment.n || !kv.set(segment.k, segment.add.map((event) => event.json).join('\n'))) segment.k = '';
+    if (segment._done == segment.n || !kv.set(segment.k, segment._add.map((event) => event.json).join('\n'))) segment.k = '';
     else save(segment);
-    segment.add = [];
+    segment._add = [];
   };
 
   const forget = (eids: Iterable<string>) => {
@@ -83,8 +86,8 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
       if (!at) continue;
       where.delete(eid);
       const [segment, index] = at;
-      segment.acked[index] = true;
-      while (segment.acked[segment.done]) segment.done++;
+      segment._acked[index] = true;
+      while (segment._acked[segment._done]) segment._done++;
       touched.add(segment);
     }
     // The open segment is not written yet: `persist` writes what is left.
@@ -93,7 +96,7 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
 
   const renew = () => {
     // Someone else wrote our lease: we looked gone (a long-frozen tab). Drop what they took.
-    if (lease && kv.get(leaseKey) !== lease) {
+    if (lease && kv.get(leaseKey) != lease) {
       const kept = new Set(kv.keys(leaseKey + '.'));
       const all = store.take({ count: Infinity, bytes: Infinity, overhead: 0 });
       store.release(
@@ -114,7 +117,8 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     for (const key of kv.keys(prefix)) {
       const owner = key.slice(prefix.length).split('.')[0]!;
       // A lease is its expiry time; a claim mark is `<expiry>c<tab>`, so a stale mark expires too.
-      if (owner != tab && !(parseInt(kv.get(prefix + owner) ?? '') > now)) gone.add(owner);
+      // No lease at all is `parseInt(null)`, NaN: gone.
+      if (owner != tab && !(parseInt(kv.get(prefix + owner)!) > now)) gone.add(owner);
     }
     if (!gone.size) return;
     const mark = `${now + 1000}c${tab}`;
@@ -123,13 +127,16 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     setTimeout(() => {
       let restored = 0;
       for (const owner of gone) {
-        if (kv.get(prefix + owner) !== mark) continue;
+        if (kv.get(prefix + owner) != mark) continue;
+        // Oldest first. Segment names are numbers of one length (13-digit milliseconds until
+        // the year 2286, then 3 digits), so text order is their numeric order.
         const segments = kv
           .keys(prefix + owner + '.')
           .filter((key) => !key.endsWith('d'))
-          .sort((a, b) => +a.split('.').pop()! - +b.split('.').pop()!);
+          .sort();
         for (const key of segments) {
-          for (const json of (kv.get(key) ?? '').split('\n').slice(+(kv.get(key + 'd') ?? 0))) {
+          // No progress key: `+null` is 0, every event is left to send.
+          for (const json of (kv.get(key) ?? '').split('\n').slice(+kv.get(key + 'd')!)) {
             let eid: unknown;
             try {
               eid = (JSON.parse(json) as { eid?: unknown }).eid;
@@ -155,11 +162,11 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
       keep(event);
       if (!kv.persistent) return;
       if (!open) {
-        open = { k: `${leaseKey}.${Date.now()}${String(seq++ % 1000).padStart(3, '0')}`, n: 0, done: 0, acked: [], add: [] };
+        open = { k: `${leaseKey}.${Date.now()}${String(seq++ % 1000).padStart(3, '0')}`, n: 0, _done: 0, _acked: [], _add: [] };
         setTimeout(persist);
       }
       where.set(event.eid, [open, open.n++]);
-      open.add.push(event);
+      open._add.push(event);
     },
     ack: (events: readonly SerializedEvent[]) => forget(events.map((event) => event.eid)),
     unload(sent: ReadonlySet<string>, leaving: boolean) {

@@ -33,24 +33,27 @@ export function localStore(): KeyValueStore {
     ls = localStorage;
     const probe = '_it_probe';
     ls.setItem(probe, probe);
-    if (ls.getItem(probe) !== probe) throw 0;
+    if (ls.getItem(probe) != probe) throw 0;
     ls.removeItem(probe);
   } catch {
     return memoryStore();
   }
-  const guard = <T>(fn: () => T, fallback: T): T => {
-    try {
-      return fn();
-    } catch {
-      return fallback;
-    }
-  };
+  // Each method, with the value it returns when storage throws.
+  const guard =
+    <A extends unknown[], T>(fn: (...args: A) => T, fallback: T) =>
+    (...args: A): T => {
+      try {
+        return fn(...args);
+      } catch {
+        return fallback;
+      }
+    };
   return {
-    get: (key) => guard(() => ls.getItem(key), null),
-    set: (key, value) => guard(() => (ls.setItem(key, value), true), false),
-    del: (key) => guard(() => ls.removeItem(key), undefined),
+    get: guard((key) => ls.getItem(key), null),
+    set: guard((key, value) => (ls.setItem(key, value), true), false),
+    del: guard((key) => ls.removeItem(key), undefined),
     // Storage's own keys are its enumerable properties.
-    keys: (prefix) => guard(() => Object.keys(ls).filter((key) => key.startsWith(prefix)), []),
+    keys: guard((prefix) => Object.keys(ls).filter((key) => key.startsWith(prefix)), []),
     persistent: true,
   };
 }

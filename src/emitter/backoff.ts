@@ -5,26 +5,32 @@ import { backoffDelay } from './retry.js';
  * batch waits, and only one request probes it until it answers well again. Failures of
  * requests that were already in flight when the backoff began belong to the same
  * outage and do not double the delay again.
+ *
+ * Internal to the engine: its members are `_`-prefixed so that the script-tag build
+ * mangles them.
  */
 export class BackoffGate {
   private streak = 0;
   private since = 0;
   private until = 0;
+  private readonly maxDelay: number;
 
-  constructor(private readonly maxDelay: number) {}
+  constructor(maxDelay: number) {
+    this.maxDelay = maxDelay;
+  }
 
   /** True while a failure streak is open: send one request at a time. */
-  get probing(): boolean {
+  get _probing(): boolean {
     return this.streak > 0;
   }
 
   /** Milliseconds left before the next attempt may start (0 = go). */
-  remaining(now: number = Date.now()): number {
+  _remaining(now: number = Date.now()): number {
     return Math.max(0, this.until - now);
   }
 
   /** Records a retryable failure of a request started at `startedAt`; `retryAfter` in ms wins if longer. */
-  fail(startedAt: number, retryAfter: number | undefined, now: number = Date.now()): void {
+  _fail(startedAt: number, retryAfter: number | undefined, now: number = Date.now()): void {
     if (startedAt >= this.since) this.streak++;
     this.since = now;
     const delay = Math.max(backoffDelay(this.streak, this.maxDelay), retryAfter ?? 0);
@@ -32,7 +38,7 @@ export class BackoffGate {
   }
 
   /** A request succeeded: the outage is over. */
-  succeed(): void {
+  _succeed(): void {
     this.streak = 0;
   }
 }

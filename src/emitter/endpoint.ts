@@ -8,8 +8,8 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
  * URL; a scheme or port written in the endpoint wins over the `protocol`/`port` options.
  */
 export function collectorBase(endpoint: string, protocol: 'http' | 'https', port: number | undefined): string {
-  if (typeof endpoint !== 'string' || endpoint.trim() === '') fail('endpoint', 'must be a non-empty string');
-  const text = endpoint.trim();
+  const text = typeof endpoint == 'string' ? endpoint.trim() : '';
+  if (!text) fail('endpoint', 'must be a non-empty string');
   const scheme = SCHEME.exec(text)?.[0];
   const rest = scheme ? text.slice(scheme.length) : text;
   let url: URL;
@@ -22,7 +22,7 @@ export function collectorBase(endpoint: string, protocol: 'http' | 'https', port
   } catch {
     fail('endpoint', `is not a valid host or URL: ${endpoint}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail('endpoint', `must use http or https: ${endpoint}`);
+  if (!/^https?:$/.test(url.protocol)) fail('endpoint', `must use http or https: ${endpoint}`);
   if (port !== undefined && !written) url.port = String(port);
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }

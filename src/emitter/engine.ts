@@ -9,6 +9,8 @@ import type { EventStore } from './store.js';
 import type { Batch, Engine, FlushResult, Waiter } from './types.js';
 
 type Timer = ReturnType<typeof setTimeout>;
+/** A state flag, false until first set (uninitialised flags cost nothing in the script tag). */
+type Flag = boolean | undefined;
 
 /** Node timers have `unref`; elsewhere this is a no-op. */
 const unref = (timer: Timer): Timer => ((timer as { unref?: () => void }).unref?.(), timer);
@@ -41,18 +43,21 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   let outEvents = 0, outBytes = 0;
   // The counters of `stats()`, and the delivered count that `onFailure` reports.
   let delivered = 0, retried = 0, failed = 0, dropped = 0, successSinceFailure = 0;
-  let draining = false, pumpQueued = false, dropQueued = false;
-  let closed = false, warnedClosed = false, stopped = false;
+  let draining: Flag, pumpQueued: Flag, dropQueued: Flag;
+  let closed: Flag, warnedClosed: Flag, stopped: Flag;
   let closing: Promise<FlushResult> | undefined;
   let interval: Timer | undefined, backoff: Timer | undefined;
 
   const held = () => store.count + outEvents;
 
-  const stats: Engine['stats'] = () => {
+  /** The two counts that `stats()` and a flush result share. */
+  const counts = () => {
     let flying = 0;
-    for (const batch of inFlight) flying += batch.events.length;
-    return { queued: held() - flying, inFlight: flying, delivered, retried, dropped, failed };
+    for (const batch of inFlight) flying += batch._events.length;
+    return { queued: held() - flying, inFlight: flying };
   };
+
+  const stats: Engine['stats'] = () => ({ ...counts(), delivered, retried, dropped, failed });
 
   const drop = (reason: DropReason) => {
     dropped++;
@@ -73,7 +78,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   };
 
   const armInterval = () => {
-    if (interval !== undefined || stopped) return;
+    if (interval || stopped) return;
     interval = unref(
       setTimeout(() => {
         interval = undefined;
@@ -84,8 +89,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   const check = (waiter: Waiter) => {
     // Events ahead can only be among those still waiting.
-    if (waiter.ahead > store.count) waiter.ahead = store.count;
-    if (waiter.ahead <= 0 && !waiter.batches.size && waiters.delete(waiter)) waiter.done(false, waiter.failed);
+    if (waiter._ahead > store.count) waiter._ahead = store.count;
+    if (waiter._ahead <= 0 && !waiter._batches.size && waiters.delete(waiter)) waiter._done(false);
   };
 
   /** Takes the next batch (one event for GET; for POST as many as fit in `room`); draining ends when the store is empty. */
@@ -101,11 +106,11 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     for (const event of events) bytes += event.bytes;
     outEvents += events.length;
     outBytes += bytes;
-    const batch: Batch = { events, bytes, attempts: 0 };
+    const batch: Batch = { _events: events, _bytes: bytes, _attempts: 0 };
     for (const waiter of waiters) {
-      if (waiter.ahead <= 0) continue;
-      waiter.ahead -= events.length;
-      waiter.batches.add(batch);
+      if (waiter._ahead <= 0) continue;
+      waiter._ahead -= events.length;
+      waiter._batches.add(batch);
     }
     let size: number;
     if (!get && events.length == 1 && (size = postBodyBytes(events)) > o.maxPostBytes) {
@@ -118,10 +123,10 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   /** Settles a batch: `ack` (delivered or given up) or `release` (back to the front of the store). */
   const out = (batch: Batch, ack?: boolean) => {
-    outEvents -= batch.events.length;
-    outBytes -= batch.bytes;
-    if (ack) store.ack(batch.events);
-    else store.release(batch.events);
+    outEvents -= batch._events.length;
+    outBytes -= batch._bytes;
+    if (ack) store.ack(batch._events);
+    else store.release(batch._events);
   };
 
   const schedulePump = () => {
@@ -141,18 +146,16 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   const pump = () => {
     pumpQueued = false;
     if (stopped) return;
-    const wait = gate.remaining();
+    const wait = gate._remaining();
     if (wait > 0) {
-      if (backoff !== undefined) clearTimeout(backoff);
-      const timer = setTimeout(() => {
-        backoff = undefined;
-        schedulePump();
-      }, wait);
+      clearTimeout(backoff);
+      // Once fired, clearing or unref'ing it again is harmless: no need to forget it.
+      const timer = setTimeout(schedulePump, wait);
       // A pending flush() is awaited by someone: keep the process alive for it.
       backoff = waiters.size ? timer : unref(timer);
       return;
     }
-    const limit = gate.probing ? 1 : o.maxConcurrentRequests;
+    const limit = gate._probing ? 1 : o.maxConcurrentRequests;
     while (inFlight.size < limit) {
       const batch = retryQueue.shift() ?? (draining ? take(budget) : undefined);
       if (!batch) break;
@@ -163,16 +166,13 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   const send = (batch: Batch, unloading: boolean) => {
     inFlight.add(batch);
-    batch.attempts++;
+    batch._attempts++;
     const startedAt = Date.now();
-    let answer: Promise<TransportResponse>;
-    try {
-      if (!transport) transport = o.transport ?? platform.transport!();
-      answer = Promise.resolve(transport(buildRequest(base, o, batch.events, unloading)));
-    } catch (error) {
-      answer = Promise.reject(error);
-    }
-    answer
+    // The executor turns a transport (or platform) that throws into a rejection, like a network error.
+    new Promise<TransportResponse>((resolve) => {
+      transport ??= o.transport ?? platform.transport!();
+      resolve(transport(buildRequest(base, o, batch._events, unloading)));
+    })
       .then(
         (response) => settle(batch, startedAt, response),
         () => settle(batch, startedAt),
@@ -182,10 +182,10 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   /** Applies the retry table to an answer (none = network error or timeout). */
   const settle = (batch: Batch, startedAt: number, response?: TransportResponse) => {
-    const events = batch.events;
+    const events = batch._events;
     const n = events.length;
     inFlight.delete(batch);
-    const status = response ? Number(response.status) : 0;
+    const status = response ? +response.status : 0;
     const outcome = response ? classify(status, o.customRetryCodes) : 'retry';
     const report = (willRetry: boolean) => {
       const successCount = successSinceFailure;
@@ -200,7 +200,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       } else {
         retried += n;
         retryQueue.push(batch);
-        gate.fail(startedAt, parseRetryAfter(response?.header('retry-after')));
+        gate._fail(startedAt, parseRetryAfter(response?.header('retry-after')));
         report(true);
       }
     } else {
@@ -209,7 +209,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       if (ok) {
         delivered += n;
         successSinceFailure += n;
-        gate.succeed();
+        gate._succeed();
         const onSuccess = o.onSuccess;
         if (onSuccess) safely('onSuccess', () => onSuccess(toPayloads(events)));
       } else {
@@ -217,7 +217,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
         report(false);
       }
       for (const waiter of waiters) {
-        if (waiter.batches.delete(batch) && !ok) waiter.failed += n;
+        if (waiter._batches.delete(batch) && !ok) waiter._failed += n;
         check(waiter);
       }
     }
@@ -228,22 +228,27 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     new Promise<FlushResult>((resolve) => {
       const timeout = options.timeout ?? o.flushTimeout;
       let timer: Timer | undefined;
-      const finish = (timedOut: boolean, failedCount: number): void => {
-        clearTimeout(timer);
-        // Nobody awaits a flush any more: the backoff goes back to the background.
-        if (!waiters.size && backoff !== undefined) unref(backoff);
-        const s = stats();
-        resolve({ ok: !timedOut && !failedCount, timedOut, failed: failedCount, queued: s.queued, inFlight: s.inFlight });
+      const waiter: Waiter = {
+        _ahead: store.count,
+        _batches: new Set([...inFlight, ...retryQueue]),
+        _failed: 0,
+        _done(timedOut) {
+          clearTimeout(timer);
+          // Nobody awaits a flush any more: the backoff goes back to the background.
+          if (!waiters.size && backoff) unref(backoff);
+          resolve({ ok: !timedOut && !waiter._failed, timedOut, failed: waiter._failed, ...counts() });
+        },
       };
-      if (stopped) return finish(held() > 0, 0);
-      const waiter: Waiter = { ahead: store.count, batches: new Set([...inFlight, ...retryQueue]), failed: 0, done: finish };
+      // Closed: nothing will be sent any more.
+      if (stopped) return waiter._done(held() > 0);
       waiters.add(waiter);
       check(waiter);
       // Nothing was ahead of it: `check` resolved it already.
       if (!waiters.has(waiter)) return;
       draining = true;
       schedulePump();
-      if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && finish(true, waiter.failed), Math.max(0, timeout));
+      // (A negative timeout is 0 to setTimeout.)
+      if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && waiter._done(true), timeout);
     });
 
   // A persistent store may hold events from an earlier page load.
@@ -266,11 +271,11 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     close(options) {
       closed = true;
       return (closing ??= flush(options).then((result) => {
+        // `stopped` keeps both timers from being armed again.
         stopped = true;
         clearTimeout(interval);
         clearTimeout(backoff);
-        interval = backoff = undefined;
-        for (const waiter of waiters) waiter.done(true, waiter.failed);
+        for (const waiter of waiters) waiter._done(true);
         waiters.clear();
         for (const batch of retryQueue.splice(0).reverse()) out(batch);
         if (!o.transport) safely('transport.close', () => transport?.close?.());
@@ -286,15 +291,15 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
         const batch = retryQueue.shift() ?? take(Math.min(budget, batchBudget(left)));
         if (!batch) break;
         // GET bodies are URLs; their percent-encoded size is close enough for an unload budget.
-        const size = get ? batch.bytes * 3 : postBodyBytes(batch.events);
+        const size = get ? batch._bytes * 3 : postBodyBytes(batch._events);
         if (size > left) {
           // Back to the front of its queue.
-          if (batch.attempts) retryQueue.unshift(batch);
+          if (batch._attempts) retryQueue.unshift(batch);
           else out(batch);
           break;
         }
         left -= size;
-        sent += batch.events.length;
+        sent += batch._events.length;
         send(batch, true);
       }
       return sent;

@@ -45,7 +45,7 @@ export class MemoryEventStore implements EventStore {
     }
     this.head = i;
     this.waitingBytes -= used - overhead * out.length;
-    if (this.head === items.length) {
+    if (this.head == items.length) {
       this.items = [];
       this.head = 0;
     } else if (this.head > COMPACT_AFTER && this.head * 2 > items.length) {
@@ -60,7 +60,7 @@ export class MemoryEventStore implements EventStore {
   }
 
   release(events: readonly SerializedEvent[]): void {
-    if (events.length === 0) return;
+    if (!events.length) return;
     this.items = [...events, ...this.items.slice(this.head)];
     this.head = 0;
     for (const event of events) this.waitingBytes += event.bytes;

@@ -18,7 +18,7 @@ export const PER_EVENT_OVERHEAD = '"stm":"",'.length + 13 + 1;
 /** The byte budget a POST batch must fit in, per the store's `take` accounting. */
 export function batchBudget(maxPostBytes: number): number {
   // The last event has no trailing comma, hence the + 1.
-  return maxPostBytes - ENVELOPE_BYTES + 1;
+  return maxPostBytes - (ENVELOPE_BYTES - 1);
 }
 
 /** UTF-8 size of the POST body that {@link postBody} builds for these events. */
@@ -34,14 +34,8 @@ export function postBodyBytes(events: readonly SerializedEvent[]): number {
  */
 export function postBody(events: readonly SerializedEvent[], stm: string): string {
   const stamp = `{"stm":"${stm}"`;
-  let body = ENVELOPE_HEAD;
-  for (let i = 0; i < events.length; i++) {
-    const json = events[i]!.json;
-    if (i > 0) body += ',';
-    // An empty object has no field to put a comma before.
-    body += json.length > 2 ? `${stamp},${json.slice(1)}` : `${stamp}}`;
-  }
-  return body + ENVELOPE_TAIL;
+  // An empty object has no field to put a comma before.
+  return ENVELOPE_HEAD + events.map(({ json }) => (json.length > 2 ? `${stamp},${json.slice(1)}` : `${stamp}}`)).join(',') + ENVELOPE_TAIL;
 }
 
 /** The `/i` query string of one event, `stm` first as the protocol asks. */
@@ -49,7 +43,7 @@ export function getQuery(event: SerializedEvent, stm: string): string {
   const fields = JSON.parse(event.json) as Record<string, string>;
   let query = `stm=${stm}`;
   for (const key of Object.keys(fields)) {
-    if (key === 'stm') continue;
+    if (key == 'stm') continue;
     query += `&${encodeURIComponent(key)}=${encodeURIComponent(fields[key]!)}`;
   }
   return query;

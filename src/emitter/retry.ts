@@ -15,7 +15,7 @@ export type Outcome = 'success' | 'retry' | 'fail';
  * `customRetryCodes` overrides any of these (true = retry, false = fail).
  */
 export function classify(status: number, custom: Readonly<Record<number, boolean>>): Outcome {
-  if (status === 0 || (status >= 200 && status < 300)) return 'success';
+  if (status == 0 || (status >= 200 && status < 300)) return 'success';
   const override = custom[status];
   if (override !== undefined) return override ? 'retry' : 'fail';
   // Everything else fails, including the Python tracker's never-retry list (400, 401, 403, 410, 422).
@@ -35,8 +35,8 @@ export function backoffDelay(attempt: number, cap: number, random: () => number 
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d+$/.test(text)) return +text * 1000;
   const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
+  if (isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }

@@ -32,19 +32,21 @@ export interface EmitterStats {
 
 /** One request's worth of events, kept as a unit across retries so it is never re-split. */
 export interface Batch {
-  readonly events: SerializedEvent[];
-  readonly bytes: number;
-  attempts: number;
+  readonly _events: SerializedEvent[];
+  readonly _bytes: number;
+  _attempts: number;
 }
 
 /** A pending `flush()`: what it still waits for. */
 export interface Waiter {
   /** Waiting events queued before the flush that have not been taken into a batch yet. */
-  ahead: number;
+  _ahead: number;
   /** Batches holding events queued before the flush, not settled yet. */
-  batches: Set<Batch>;
-  failed: number;
-  done: (timedOut: boolean, failed: number) => void;
+  _batches: Set<Batch>;
+  /** Of its events, how many were given up. */
+  _failed: number;
+  /** Resolves the flush. */
+  _done(timedOut: boolean): void;
 }
 
 /** What the `Emitter` class delegates to; see its methods for their contracts. */

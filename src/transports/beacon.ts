@@ -53,13 +53,13 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
   const credentials = options.credentials ?? 'include';
   const wire = new Set<string>();
   let inFlight = 0;
-  let down = false;
+  let down: boolean | undefined;
 
   const send = async ({ url, method, headers, body, timeout, unloading }: Parameters<Transport>[0]) => {
     const size = body ? utf8ByteLength(body) : url.length;
     const keepalive = inFlight + size <= budget;
     const key = body ?? url;
-    const init: RequestInit = { method, headers, body: body ?? null, keepalive, credentials };
+    const init: RequestInit = { method, headers, body, keepalive, credentials };
     if (unloading) {
       if (down || !keepalive) throw new Error('isotrack: kept for the next page load');
       if (typeof Request == 'function' && 'keepalive' in Request.prototype) {

@@ -44,14 +44,14 @@ describe('backoff', () => {
 
   it('a gate counts one outage once, honours Retry-After, and resets on success', () => {
     const gate = new BackoffGate(60_000);
-    gate.fail(0, undefined, 1_000);
-    expect(gate.probing).toBe(true);
+    gate._fail(0, undefined, 1_000);
+    expect(gate._probing).toBe(true);
     // A request started before that failure is part of the same outage.
-    gate.fail(500, 5_000, 1_010);
-    expect(gate.remaining(1_010)).toBe(5_000);
-    expect(gate.remaining(6_010)).toBe(0);
-    gate.succeed();
-    expect(gate.probing).toBe(false);
+    gate._fail(500, 5_000, 1_010);
+    expect(gate._remaining(1_010)).toBe(5_000);
+    expect(gate._remaining(6_010)).toBe(0);
+    gate._succeed();
+    expect(gate._probing).toBe(false);
   });
 });
 
