@@ -1,9 +1,9 @@
 // The script-tag size, checked on the built file: everything the snippet needs
 // (core, delivery engine, browser features), gzip -9.
 //
-// Issue 5's goal is 8 KiB (8,192 bytes). The build is not there yet (10,049 bytes
+// Issue 5's goal is 8 KiB (8,192 bytes). The build is not there yet (9,988 bytes
 // when this was written; see the README's Budgets), so this test holds the line
-// that the file has reached: a change that makes it bigger than 10 KiB fails here.
+// that the file has reached: a change that makes it bigger than CEILING fails here.
 // Lower CEILING as the file shrinks; the goal stays GOAL.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const FILE = new URL('../dist/isotrack.umd.min.js', import.meta.url);
 const GOAL = 8_192; // 8 KiB, issue 5
-const CEILING = 10_240; // 10 KiB: what the build holds today
+const CEILING = 10_100; // what the build holds today, with a little room
 
 describe('dist/isotrack.umd.min.js', () => {
   it('exists (run npm run build first)', () => {
