@@ -107,7 +107,8 @@ export function identity(options: IdentityOptions = {}): Identity {
     ids: () => state && { domainUserId: state[0], sessionId: state[2], sessionIndex: state[1] },
     beforeTrack({ payload, contexts }) {
       if (anon) {
-        for (const key of IDENTIFIERS) delete payload[key];
+        // Unset rather than deleted: the payload keeps its shape (see newPayload).
+        for (const key of IDENTIFIERS) payload[key] = undefined as unknown as string;
         return;
       }
       if (optedOut || dnt) return;

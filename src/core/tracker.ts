@@ -17,7 +17,7 @@ import {
   type LinkClickEvent,
   type SiteSearchEvent,
 } from './events/web-events.js';
-import { PayloadBuilder } from './payload.js';
+import { newPayload, PayloadBuilder } from './payload.js';
 import { SCHEMAS, TRACKER_VERSION } from './schemas.js';
 import { Subject } from './subject.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
@@ -29,7 +29,7 @@ import { optionalContexts, optionalNumber, optionalString, toJson } from './vali
 export interface TrackedEvent {
   /** Event type code (`e`). */
   readonly e: string;
-  /** The flat fields so far; a plugin may add to them (usually only where absent). */
+  /** The flat fields so far (unset ones read as `undefined`); a plugin may add to them (usually only where absent). */
   readonly payload: Payload;
   /** Entities to attach; a plugin may push its own. */
   readonly contexts: SelfDescribingJson[];
@@ -178,7 +178,7 @@ export class Tracker {
     eventSubject: Subject | undefined,
   ): SerializedEvent {
     const eid = uuidv4();
-    const builder = new PayloadBuilder(this.encodeBase64)
+    const builder = new PayloadBuilder(this.encodeBase64, newPayload())
       .add('e', built.e)
       .addAll(built.fields ?? {})
       .add('eid', eid)
