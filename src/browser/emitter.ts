@@ -26,7 +26,7 @@ const hash = (text: string) => {
 /**
  * The Emitter of the browser entries. In a browser it sends with
  * {@link sendBeaconTransport}, sends as soon as events are tracked (`bufferSize` 1,
- * batching what one task tracks), keeps its queue in localStorage, and on
+ * batching what one task tracks, in a task of its own after the storage write), keeps its queue in localStorage, and on
  * `visibilitychange: hidden` and `pagehide` hands what is queued to keepalive
  * requests within the 64 KiB budget, leaving the rest stored for the next load.
  * Outside a browser (server-side rendering) it is the plain fetch emitter.
@@ -41,7 +41,7 @@ export class Emitter extends CoreEmitter {
       // `this` is read only when a gone tab's events are restored: in a later task, after `super`.
       store = persistentStore(localStore(), `_it_q${hash(endpoint + options.method + options.postPath)}.`, () => void this.flush());
     }
-    super(endpoint, { ...options, store: options.store ?? store, transport }, browser ? { defaults: { bufferSize: 1 } } : {});
+    super(endpoint, { ...options, store: options.store ?? store, transport }, browser ? { defaults: { bufferSize: 1 }, defer: (task) => setTimeout(task) } : {});
     if (!browser) return;
     const exit = (leaving: boolean) => {
       const room = transport.room?.() ?? Infinity;

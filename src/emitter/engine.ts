@@ -129,11 +129,15 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     else store.release(batch._events);
   };
 
-  const schedulePump = () => {
+  /**
+   * Runs the pump soon: in a microtask, so that events tracked in the same synchronous
+   * run join the same batches, or, after a track call, as the platform defers it (a
+   * browser sends in a task of its own, so that no request lengthens the caller's task).
+   */
+  const schedulePump = (afterTrack?: boolean) => {
     if (pumpQueued || stopped) return;
     pumpQueued = true;
-    // A microtask: events tracked in the same synchronous run join the same batches.
-    queueMicrotask(() => {
+    (afterTrack && platform.defer || queueMicrotask)(() => {
       try {
         pump();
       } catch (error) {
@@ -264,7 +268,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       if (held() >= o.maxQueueEvents || store.bytes + outBytes + event.bytes > o.maxQueueBytes) return drop('queue-full');
       store.add(event);
       if (pumpQueued || draining) return;
-      if (store.count >= o.bufferSize || store.bytes >= budget) (draining = true), schedulePump();
+      if (store.count >= o.bufferSize || store.bytes >= budget) (draining = true), schedulePump(true);
       else armInterval();
     },
     flush,

@@ -5,6 +5,8 @@ import type { PlatformDefaults } from './options.js';
 export interface EmitterPlatform {
   /** Creates the default transport; called once per emitter, and only if no `transport` option is given. */
   transport?(): Transport;
+  /** Schedules the send that a track call starts. @defaultValue queueMicrotask */
+  defer?(task: () => void): void;
   /** Defaults that replace the neutral ones (see `NODE_DEFAULTS`). */
   defaults?: PlatformDefaults;
   /** Called once the emitter is constructed (e.g. Node registers its exit flush). */

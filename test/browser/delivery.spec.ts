@@ -93,6 +93,37 @@ test('a burst of several batches is delivered without a failed request or a retr
   }
 });
 
+test('a track call sends nothing in its own task: the request follows in a task of its own', async ({ page }) => {
+  const collector = await startCollector({ port: 0 });
+  try {
+    site.page(
+      '/own-task.html',
+      umdPage(`
+        isotrack('newTracker', 'sp', '${collector.url}', { appId: 'own-task' });
+        isotrack((t) => (window.tracker = t.sp));
+        window.fetches = 0;
+        const realFetch = window.fetch;
+        window.fetch = (...args) => (window.fetches++, realFetch(...args));`),
+    );
+    await page.goto(`${site.url}/own-task.html`);
+    const [inTask, later] = await page.evaluate(async () => {
+      const w = window as unknown as { fetches: number; tracker: { trackStructEvent(e: object): string } };
+      w.tracker.trackStructEvent({ category: 'c', action: 'a' });
+      // The microtasks of this task, including any the track call queued.
+      await new Promise<void>((resolve) => queueMicrotask(resolve));
+      await Promise.resolve();
+      const sentInTask = w.fetches;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return [sentInTask, w.fetches];
+    });
+    expect(inTask).toBe(0);
+    expect(later).toBe(1);
+    expect((await waitForEvents(collector, (all) => all.length >= 1, 10_000)).length).toBe(1);
+  } finally {
+    await collector.close();
+  }
+});
+
 test('unload: 50 events, then at once a cross-origin navigation: none twice, all delivered on return', async ({ page }) => {
   const collector = await startCollector({ port: 0 });
   try {
