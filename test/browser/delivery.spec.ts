@@ -28,6 +28,16 @@ test.afterAll(async () => {
   await other.close();
 });
 
+/** Runs `body` with a fresh collector, closed afterwards whatever happens. */
+async function withCollector(body: (collector: RunningCollector) => Promise<void>): Promise<void> {
+  const collector = await startCollector({ port: 0 });
+  try {
+    await body(collector);
+  } finally {
+    await collector.close();
+  }
+}
+
 /** A collector's port, free again: the collector is "down" until restarted on it. */
 async function downCollector(): Promise<{ url: string; up(): Promise<RunningCollector> }> {
   const probe = await startCollector({ port: 0 });
@@ -69,8 +79,7 @@ test('reload persistence: collector down, reload, collector up: every event deli
 });
 
 test('a burst of several batches is delivered without a failed request or a retry', async ({ page }) => {
-  const collector = await startCollector({ port: 0 });
-  try {
+  await withCollector(async (collector) => {
     // 300 events of about 1.3 KB: about ten 40 KB batches, together far more than the
     // 64 KiB that keepalive requests may have in flight. Each batch must be let go of
     // (its response read) before the next is counted, or Chromium refuses it.
@@ -88,14 +97,11 @@ test('a burst of several batches is delivered without a failed request or a retr
     const stats = await page.evaluate(() => (window as unknown as { tracker: { emitter: { stats(): Record<string, number> } } }).tracker.emitter.stats());
     expect(stats).toMatchObject({ delivered: 300, retried: 0, failed: 0, dropped: 0 });
     expect(duplicates(await goodEvents(collector))).toEqual([]);
-  } finally {
-    await collector.close();
-  }
+  });
 });
 
 test('a track call sends nothing in its own task: the request follows in a task of its own', async ({ page }) => {
-  const collector = await startCollector({ port: 0 });
-  try {
+  await withCollector(async (collector) => {
     site.page(
       '/own-task.html',
       umdPage(`
@@ -119,14 +125,11 @@ test('a track call sends nothing in its own task: the request follows in a task 
     expect(inTask).toBe(0);
     expect(later).toBe(1);
     expect((await waitForEvents(collector, (all) => all.length >= 1, 10_000)).length).toBe(1);
-  } finally {
-    await collector.close();
-  }
+  });
 });
 
 test('unload: 50 events, then at once a cross-origin navigation: none twice, all delivered on return', async ({ page }) => {
-  const collector = await startCollector({ port: 0 });
-  try {
+  await withCollector(async (collector) => {
     // About 1.3 KB per event: 65 KB in all, more than one keepalive budget, so some must wait.
     site.page(
       '/unload.html',
@@ -153,9 +156,7 @@ test('unload: 50 events, then at once a cross-origin navigation: none twice, all
     // Most arrive while the user is away (keepalive requests outlive the page).
     expect(whileAway).toBeGreaterThan(0);
     test.info().annotations.push({ type: 'delivered while away', description: String(whileAway) });
-  } finally {
-    await collector.close();
-  }
+  });
 });
 
 test('two tabs: each sends its own events once, and only one takes over a closed tab\'s queue', async ({ context }) => {
