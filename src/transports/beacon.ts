@@ -30,6 +30,13 @@ const EID = /"eid":"([^"]+)"|[?&]eid=([^&]+)/g;
 const handedOff: TransportResponse = { status: 0, header: () => undefined };
 
 /**
+ * Reads a response to its end. Chromium counts a keepalive request against the shared
+ * 64 KiB budget until its response body is consumed, not when the headers arrive: an
+ * unread body kept the previous batch counted, and the next batch failed to fetch.
+ */
+const drain = (response: Response) => response.arrayBuffer().catch(() => undefined);
+
+/**
  * The browser transport: `fetch` with `keepalive` while the shared 64 KiB budget
  * allows, so that requests already sent survive a navigation, and at unload
  * (`request.unloading`) a keepalive fetch (or `sendBeacon` where keepalive is
@@ -41,13 +48,6 @@ const handedOff: TransportResponse = { status: 0, header: () => undefined };
  * is known to be unreachable: a beacon's delivery cannot be confirmed, and sending
  * into a known outage would lose the events.
  */
-/**
- * Reads a response to its end. Chromium counts a keepalive request against the shared
- * 64 KiB budget until its response body is consumed, not when the headers arrive: an
- * unread body kept the previous batch counted, and the next batch failed to fetch.
- */
-const drain = (response: Response) => response.arrayBuffer().catch(() => undefined);
-
 export function sendBeaconTransport(options: BeaconTransportOptions = {}): BeaconTransport {
   const budget = options.budget ?? 61_440;
   const credentials = options.credentials ?? 'include';
