@@ -27,8 +27,9 @@ const hash = (text: string) => {
  * The Emitter of the browser entries. In a browser it sends with
  * {@link sendBeaconTransport}, sends as soon as events are tracked (`bufferSize` 1,
  * batching what one task tracks, in a task of its own after the storage write),
- * keeps its queue in localStorage, and on `visibilitychange: hidden` and `pagehide` hands what is queued to keepalive
- * requests within the 64 KiB budget, leaving the rest stored for the next load.
+ * keeps its queue in localStorage, and on `visibilitychange: hidden` and `pagehide`
+ * hands what is queued to keepalive requests within the 64 KiB budget, leaving the
+ * rest stored for the next load.
  * Outside a browser (server-side rendering) it is the plain fetch emitter.
  */
 export class Emitter extends CoreEmitter {
