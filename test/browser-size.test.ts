@@ -1,7 +1,7 @@
 // The script-tag size, checked on the built file: everything the snippet needs
 // (core, delivery engine, browser features), gzip -9.
 //
-// Issue 5's goal is 8 KiB (8,192 bytes). The build is not there yet (10,077 bytes
+// Issue 5's goal is 8 KiB (8,192 bytes). The build is not there yet (10,089 bytes
 // when this was written; see the README's Budgets), so this test holds the line
 // that the file has reached: a change that makes it bigger than CEILING fails here.
 // Lower CEILING as the file shrinks; the goal stays GOAL.

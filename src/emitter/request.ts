@@ -64,6 +64,7 @@ export function buildRequest(
     method: 'POST',
     headers: { 'Content-Type': 'application/json; charset=utf-8', ...o.customHeaders },
     body: postBody(events, stm),
+    bytes: postBodyBytes(events),
     timeout,
     unloading,
   };

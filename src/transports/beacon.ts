@@ -55,8 +55,8 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
   let inFlight = 0;
   let down: boolean | undefined;
 
-  const send = async ({ url, method, headers, body, timeout, unloading }: Parameters<Transport>[0]) => {
-    const size = body ? utf8ByteLength(body) : url.length;
+  const send = async ({ url, method, headers, body, bytes, timeout, unloading }: Parameters<Transport>[0]) => {
+    const size = body ? (bytes ?? utf8ByteLength(body)) : url.length;
     const keepalive = inFlight + size <= budget;
     const key = body ?? url;
     const init: RequestInit = { method, headers, body, keepalive, credentials };

@@ -11,6 +11,8 @@ export interface TransportRequest {
   headers: Record<string, string>;
   /** The POST body; absent for GET. */
   body?: string;
+  /** UTF-8 size of `body` in bytes, when the emitter knows it (it does for its POSTs): no need to measure it again. */
+  bytes?: number;
   /** Give up after this many milliseconds and reject. */
   timeout: number;
   /** True when the page is being unloaded: the request must outlive the page. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Emitter } from '../../src/node/emitter.js';
 import type { EmitterOptions } from '../../src/emitter/options.js';
 import { postBodyBytes } from '../../src/emitter/request.js';
+import type { Transport } from '../../src/transports/types.js';
 import { closedAfterEachTest, freePort, startCollector } from './helpers/collector.js';
 import { countByEid, makeEvent, makeEvents } from './helpers/events.js';
 
@@ -75,6 +76,19 @@ describe('maxPostBytes', () => {
     for (const e of events) emitter.input(e);
     await emitter.flush({ timeout: 10_000 });
     expect(Buffer.byteLength(c.requests[0]!.body)).toBe(postBodyBytes(events));
+  });
+
+  it('a POST request tells its transport the exact UTF-8 size of its body', async () => {
+    const sizes: Array<[number | undefined, number]> = [];
+    const transport: Transport = async (request) => {
+      sizes.push([request.bytes, Buffer.byteLength(request.body!)]);
+      return { status: 200, header: () => undefined };
+    };
+    const emitter = emitterFor('http://127.0.0.1:9', { transport, maxPostBytes: 2_000 });
+    for (const e of makeEvents(20, { se_la: 'é€😀 '.repeat(20) })) emitter.input(e);
+    expect((await emitter.flush()).ok).toBe(true);
+    expect(sizes.length).toBeGreaterThan(1);
+    for (const [told, actual] of sizes) expect(told).toBe(actual);
   });
 
   it('a single oversize event is sent alone by POST and reported', async () => {
