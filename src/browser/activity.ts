@@ -1,5 +1,6 @@
 import type { Tracker } from '../core/tracker.js';
 import { inBrowser, listen } from './env.js';
+import type { Timer } from '../emitter/timers.js';
 
 /** Options of {@link enableActivityTracking}. */
 export interface ActivityTrackingOptions {
@@ -25,7 +26,7 @@ export function enableActivityTracking(tracker: Tracker, options: ActivityTracki
   const every = (options.heartbeatDelay ?? 10) * 1000;
   let active = false;
   let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: Timer | undefined;
   // [minX, maxX, minY, maxY] since the last ping.
   let box: number[] = [];
 

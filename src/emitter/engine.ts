@@ -1,19 +1,17 @@
 import type { Transport, TransportResponse } from '../transports/types.js';
 import { BackoffGate } from './backoff.js';
+import { dropReporter } from './drop-reporter.js';
 import { safely, toPayloads, warn } from './callbacks.js';
 import type { DropReason, ResolvedEmitterOptions } from './options.js';
 import type { EmitterPlatform, LifecycleEmitter } from './platform.js';
 import { batchBudget, buildRequest, PER_EVENT_OVERHEAD, postBodyBytes } from './request.js';
 import { classify, parseRetryAfter } from './retry.js';
 import type { EventStore } from './store.js';
+import { unref, type Timer } from './timers.js';
 import type { Batch, Engine, FlushResult, Waiter } from './types.js';
 
-type Timer = ReturnType<typeof setTimeout>;
 /** A state flag, false until first set (uninitialised flags cost nothing in the script tag). */
 type Flag = boolean | undefined;
-
-/** Node timers have `unref`; elsewhere this is a no-op. */
-const unref = (timer: Timer): Timer => ((timer as { unref?: () => void }).unref?.(), timer);
 
 /**
  * The delivery engine behind `Emitter`, as one closure: plain variables instead of
@@ -27,7 +25,7 @@ const unref = (timer: Timer): Timer => ((timer as { unref?: () => void }).unref?
  * - A flush waits for "everything queued before it": the store is FIFO, so that is
  *   the first `ahead` events taken after it, plus the batches in flight or retrying
  *   when it was called. A batch mixing older and newer events is waited for whole.
- * - Drops are reported once per reason and tick, with the exact count.
+ * - Drops are counted here and reported by `dropReporter`.
  */
 export function engine(o: ResolvedEmitterOptions, base: string, store: EventStore, platform: EmitterPlatform, self: LifecycleEmitter): Engine {
   const budget = batchBudget(o.maxPostBytes);
@@ -37,13 +35,12 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   /** Failed batches waiting for the backoff to pass; sent before anything new. */
   const retryQueue: Batch[] = [];
   const inFlight = new Set<Batch>();
-  const drops: Record<DropReason, number> = { 'queue-full': 0, closed: 0 };
   let transport: Transport | undefined;
   // Taken from the store and not settled (in flight or retrying): they count against the bound.
   let outEvents = 0, outBytes = 0;
   // The counters of `stats()`, and the delivered count that `onFailure` reports.
   let delivered = 0, retried = 0, failed = 0, dropped = 0, successSinceFailure = 0;
-  let draining: Flag, pumpQueued: Flag, dropQueued: Flag;
+  let draining: Flag, pumpQueued: Flag;
   let closed: Flag, warnedClosed: Flag, stopped: Flag;
   let closing: Promise<FlushResult> | undefined;
   let interval: Timer | undefined, backoff: Timer | undefined;
@@ -59,22 +56,10 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   const stats: Engine['stats'] = () => ({ ...counts(), delivered, retried, dropped, failed });
 
+  const reportDrop = dropReporter(o.onDrop);
   const drop = (reason: DropReason) => {
     dropped++;
-    const onDrop = o.onDrop;
-    if (!onDrop) return;
-    drops[reason]++;
-    if (dropQueued) return;
-    dropQueued = true;
-    queueMicrotask(() => {
-      dropQueued = false;
-      // Insertion order: queue-full, then closed.
-      for (const why in drops) {
-        const count = drops[why as DropReason];
-        drops[why as DropReason] = 0;
-        if (count) safely('onDrop', () => onDrop(count, why as DropReason));
-      }
-    });
+    reportDrop(reason);
   };
 
   const armInterval = () => {
