@@ -1,7 +1,8 @@
 // The bare work of tracking in a browser with persistence on, with no tracker: what any
 // tracker that follows the Snowplow protocol and keeps its queue in localStorage must
 // do per event. An event id, the Iglu URI check, the two JSON texts (event and entities,
-// with the page's web_page entity), the event's JSON with the page and identity fields,
+// with the page's web_page entity), the event's JSON with the page fields (res, vp, cd,
+// tz, lang, cs, ds, url) and identity fields,
 // then, in a later task, one localStorage write of the burst and POSTs of up to 40 KB.
 // It exposes the same command function as the isotrack UMD, so the bench page drives it
 // the same way. It is a yardstick: no retries, no acknowledgements, no size limits.
@@ -12,6 +13,17 @@
   var duid = crypto.getRandomValues(new Uint32Array(4)).join('-');
   var sid = crypto.getRandomValues(new Uint32Array(4)).join('-');
   var pool = new Uint8Array(0), at = 0, queue = [], scheduled = false, collector = '';
+  // The page fields the protocol asks of a browser, each read as seldom as it can be: the
+  // fixed ones once, the viewport and document size once per task (they change rarely,
+  // and reading the document size may force a layout).
+  var res = screen.width + 'x' + screen.height, cd = String(screen.colorDepth), tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  var vp = null, ds = null;
+  function readSizes() {
+    var root = document.documentElement;
+    vp = innerWidth + 'x' + innerHeight;
+    ds = root.scrollWidth + 'x' + root.scrollHeight;
+    queueMicrotask(function () { vp = ds = null; });
+  }
 
   var hex = [];
   for (var byte = 0; byte < 256; byte++) hex.push((byte + 256).toString(16).slice(1));
@@ -46,9 +58,10 @@
       if (!IGLU.test(event.schema)) throw new TypeError('event.schema');
       for (var i = 0; i < contexts.length; i++) if (!IGLU.test(contexts[i].schema)) throw new TypeError('context');
       var eid = id();
+      if (vp === null) readSizes();
       var json = JSON.stringify({
         e: 'ue', eid: eid, tv: 'bare-0', tna: 'sp', aid: 'bench', p: 'web', dtm: String(Date.now()),
-        url: location.href, res: screen.width + 'x' + screen.height, vp: innerWidth + 'x' + innerHeight,
+        url: location.href, res: res, vp: vp, cd: cd, tz: tz, ds: ds,
         lang: navigator.language, cs: document.characterSet, duid: duid, sid: sid, vid: '1',
         ue_pr: '{"schema":"iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0","data":' + JSON.stringify(event) + '}',
         co: '{"schema":"iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-0","data":' + JSON.stringify(contexts.concat(pageView)) + '}',
