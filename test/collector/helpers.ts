@@ -1,7 +1,9 @@
 // Hand-made tracker-protocol payloads and small HTTP helpers for the collector tests.
 // Everything goes over real HTTP to a collector on 127.0.0.1.
 import { randomUUID } from 'node:crypto';
-import type { CollectorPayload, Counts } from '../../src/collector/index.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startCollector } from '../../src/collector/index.js';
+import type { CollectorOptions, CollectorPayload, Counts, RunningCollector } from '../../src/collector/index.js';
 
 export const TP2 = '/com.snowplowanalytics.snowplow/tp2';
 export const PAYLOAD_DATA = 'iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-4';
@@ -120,4 +122,23 @@ export const reset = (base: string): Promise<unknown> => getJson(base, '/micro/r
 /** All error lines of all bad events, for `toContain`-style checks. */
 export async function badErrors(base: string): Promise<string[]> {
   return (await bad(base)).flatMap((item) => item.errors);
+}
+
+/** The live collector of a test file, once its `beforeAll` has run. */
+export interface LiveCollector {
+  collector: RunningCollector;
+  /** Its base URL, e.g. `http://127.0.0.1:43210`. */
+  url: string;
+}
+
+/** Starts one collector for the test file, resets it before each test and closes it after the last. */
+export function useCollector(options?: CollectorOptions): LiveCollector {
+  const live = {} as LiveCollector;
+  beforeAll(async () => {
+    live.collector = await startCollector(options);
+    live.url = live.collector.url;
+  });
+  afterAll(() => live.collector.close());
+  beforeEach(() => reset(live.url));
+  return live;
 }

@@ -1,7 +1,5 @@
 // The Snowplow Micro compatible API, CORS, custom paths and the events page.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startCollector } from '../../src/collector/index.js';
-import type { RunningCollector } from '../../src/collector/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   LINK_CLICK,
   SCREEN_VIEW,
@@ -17,42 +15,32 @@ import {
   linkClick,
   postBody,
   postEvents,
-  reset,
   sdj,
   unstruct,
   webPage,
+  useCollector,
 } from './helpers.js';
 
-let collector: RunningCollector;
-let base: string;
+const live = useCollector({ paths: ['/com.acme/v1', 'com.acme/events/'] });
 const ORIGIN = 'https://shop.example';
-
-beforeAll(async () => {
-  collector = await startCollector({ paths: ['/com.acme/v1', 'com.acme/events/'] });
-  base = collector.url;
-});
-afterAll(() => collector.close());
-beforeEach(async () => {
-  await reset(base);
-});
 
 describe('/micro/all, /micro/reset', () => {
   it('counts good and bad events and resets them', async () => {
-    await postEvents(base, [event(), event({ e: 'nope' })]);
-    await getEvent(base, event());
-    expect(await counts(base)).toEqual({ total: 3, good: 2, bad: 1 });
-    expect(await getJson(base, '/micro/reset')).toEqual({ total: 0, good: 0, bad: 0 });
-    expect(await good(base)).toEqual([]);
-    expect(await bad(base)).toEqual([]);
+    await postEvents(live.url, [event(), event({ e: 'nope' })]);
+    await getEvent(live.url, event());
+    expect(await counts(live.url)).toEqual({ total: 3, good: 2, bad: 1 });
+    expect(await getJson(live.url, '/micro/reset')).toEqual({ total: 0, good: 0, bad: 0 });
+    expect(await good(live.url)).toEqual([]);
+    expect(await bad(live.url)).toEqual([]);
     // POST works too, as in Micro.
-    expect(await getJson(base, '/micro/all', {})).toEqual({ total: 0, good: 0, bad: 0 });
+    expect(await getJson(live.url, '/micro/all', {})).toEqual({ total: 0, good: 0, bad: 0 });
   });
 });
 
 describe('/micro/good filters', () => {
   beforeEach(async () => {
     const view = sdj(SCREEN_VIEW, { name: 'home', id: crypto.randomUUID() });
-    await postEvents(base, [
+    await postEvents(live.url, [
       event({ e: 'pv', aid: 'first' }),
       event({ e: 'ue', ue_px: b64url(unstruct(linkClick())), cx: b64url(contexts(webPage())) }),
       event({ e: 'ue', ue_px: b64url(unstruct(view)) }),
@@ -62,34 +50,34 @@ describe('/micro/good filters', () => {
   });
 
   it('returns every good event, newest first, with raw and decoded data', async () => {
-    const items = await good(base);
+    const items = await good(live.url);
     expect(items.map((item) => item.eventType)).toEqual(['page_view', 'struct', 'unstruct', 'unstruct', 'page_view']);
     expect(items[0]?.rawEvent.parameters.aid).toBe('last');
     expect(items[3]?.event.unstructEvent).toEqual(linkClick());
   });
 
   it('filters by event_type, as the canonical name or the e code', async () => {
-    expect((await good(base, { event_type: 'page_view' })).length).toBe(2);
-    expect((await good(base, { event_type: 'se' })).map((item) => item.eventType)).toEqual(['struct']);
+    expect((await good(live.url, { event_type: 'page_view' })).length).toBe(2);
+    expect((await good(live.url, { event_type: 'se' })).map((item) => item.eventType)).toEqual(['struct']);
   });
 
   it('filters by schema', async () => {
-    const items = await good(base, { schema: LINK_CLICK });
+    const items = await good(live.url, { schema: LINK_CLICK });
     expect(items.map((item) => item.schema)).toEqual([LINK_CLICK]);
   });
 
   it('filters by contexts: the event must carry all of them', async () => {
-    expect((await good(base, { contexts: [WEB_PAGE] })).length).toBe(2);
-    expect((await good(base, { contexts: [WEB_PAGE, SCREEN_VIEW] })).length).toBe(0);
+    expect((await good(live.url, { contexts: [WEB_PAGE] })).length).toBe(2);
+    expect((await good(live.url, { contexts: [WEB_PAGE, SCREEN_VIEW] })).length).toBe(0);
   });
 
   it('limits to the most recent events', async () => {
-    const items = await good(base, { limit: 2 });
+    const items = await good(live.url, { limit: 2 });
     expect(items.map((item) => item.rawEvent.parameters.e)).toEqual(['pv', 'se']);
   });
 
   it('answers 400 to a malformed filter', async () => {
-    const response = await fetch(`${base}/micro/good`, { method: 'POST', body: '{"limit": "ten"}' });
+    const response = await fetch(`${live.url}/micro/good`, { method: 'POST', body: '{"limit": "ten"}' });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: '"limit" must be a whole number ≥ 0' });
   });
@@ -97,8 +85,8 @@ describe('/micro/good filters', () => {
 
 describe('/micro/bad', () => {
   it('keeps the raw request and every error', async () => {
-    await postBody(base, 'not json', { query: 'aid=x', headers: { 'X-Test': 'yes', Cookie: 'session=secret' } });
-    const [item] = await bad(base);
+    await postBody(live.url, 'not json', { query: 'aid=x', headers: { 'X-Test': 'yes', Cookie: 'session=secret' } });
+    const [item] = await bad(live.url);
     expect(item?.collectorPayload).toMatchObject({
       api: { vendor: 'com.snowplowanalytics.snowplow', version: 'tp2' },
       path: '/com.snowplowanalytics.snowplow/tp2',
@@ -113,26 +101,26 @@ describe('/micro/bad', () => {
   });
 
   it('filters by vendor and version', async () => {
-    await postBody(base, 'not json');
-    await postBody(base, 'not json', { path: '/com.acme/v1' });
-    await fetch(`${base}/i`);
-    const acme = await bad(base, { vendor: 'com.acme', version: 'v1' });
+    await postBody(live.url, 'not json');
+    await postBody(live.url, 'not json', { path: '/com.acme/v1' });
+    await fetch(`${live.url}/i`);
+    const acme = await bad(live.url, { vendor: 'com.acme', version: 'v1' });
     expect(acme.map((item) => item.collectorPayload.path)).toEqual(['/com.acme/v1']);
-    expect((await bad(base, { version: 'tp1' })).length).toBe(1);
-    expect((await bad(base, { limit: 1 }))[0]?.collectorPayload.path).toBe('/i');
+    expect((await bad(live.url, { version: 'tp1' })).length).toBe(1);
+    expect((await bad(live.url, { limit: 1 }))[0]?.collectorPayload.path).toBe('/i');
   });
 });
 
 describe('tracking paths', () => {
   it('accepts the configured extra POST paths', async () => {
-    await postEvents(base, [event()], { path: '/com.acme/v1' });
-    await postEvents(base, [event()], { path: '/com.acme/events' });
-    expect(await counts(base)).toEqual({ total: 2, good: 2, bad: 0 });
+    await postEvents(live.url, [event()], { path: '/com.acme/v1' });
+    await postEvents(live.url, [event()], { path: '/com.acme/events' });
+    expect(await counts(live.url)).toEqual({ total: 2, good: 2, bad: 0 });
   });
 
   it('merges query-string parameters into every POST event, the query winning', async () => {
-    await postEvents(base, [event({ aid: 'body' }), event({ aid: 'body' })], { query: 'aid=query&tna=ns' });
-    const items = await good(base);
+    await postEvents(live.url, [event({ aid: 'body' }), event({ aid: 'body' })], { query: 'aid=query&tna=ns' });
+    const items = await good(live.url);
     expect(items.map((item) => [item.rawEvent.parameters.aid, item.rawEvent.parameters.tna])).toEqual([
       ['query', 'ns'],
       ['query', 'ns'],
@@ -140,16 +128,16 @@ describe('tracking paths', () => {
   });
 
   it('answers 404 on unknown paths and 405 on a known path with the wrong method', async () => {
-    expect((await fetch(`${base}/com.other/tp2`, { method: 'POST', body: '{}' })).status).toBe(404);
-    expect((await fetch(`${base}/i`, { method: 'POST', body: '{}' })).status).toBe(405);
-    expect((await fetch(`${base}/micro/nothing`)).status).toBe(404);
-    expect(await counts(base)).toEqual({ total: 0, good: 0, bad: 0 });
+    expect((await fetch(`${live.url}/com.other/tp2`, { method: 'POST', body: '{}' })).status).toBe(404);
+    expect((await fetch(`${live.url}/i`, { method: 'POST', body: '{}' })).status).toBe(405);
+    expect((await fetch(`${live.url}/micro/nothing`)).status).toBe(404);
+    expect(await counts(live.url)).toEqual({ total: 0, good: 0, bad: 0 });
   });
 
   it('drops the IP address when SP-Anonymous is set', async () => {
-    await postEvents(base, [event()], { headers: { 'SP-Anonymous': '*' } });
-    await postEvents(base, [event()]);
-    const [named, anonymous] = await good(base);
+    await postEvents(live.url, [event()], { headers: { 'SP-Anonymous': '*' } });
+    await postEvents(live.url, [event()]);
+    const [named, anonymous] = await good(live.url);
     expect(anonymous?.rawEvent.context.ipAddress).toBeNull();
     expect(named?.rawEvent.context.ipAddress).toMatch(/127\.0\.0\.1/);
   });
@@ -158,7 +146,7 @@ describe('tracking paths', () => {
 describe('CORS', () => {
   it('answers a preflight for the tracking and /micro paths', async () => {
     for (const path of ['/com.snowplowanalytics.snowplow/tp2', '/com.acme/v1', '/i', '/micro/good']) {
-      const response = await fetch(`${base}${path}`, {
+      const response = await fetch(`${live.url}${path}`, {
         method: 'OPTIONS',
         headers: {
           Origin: ORIGIN,
@@ -180,10 +168,10 @@ describe('CORS', () => {
   it('puts CORS headers on tracking and /micro responses', async () => {
     const headers = { Origin: ORIGIN };
     const responses = [
-      await postEvents(base, [event()], { headers }),
-      await fetch(`${base}/i?e=pv&p=web&tv=t`, { headers }),
-      await fetch(`${base}/micro/all`, { headers }),
-      await fetch(`${base}/micro/good`, { headers }),
+      await postEvents(live.url, [event()], { headers }),
+      await fetch(`${live.url}/i?e=pv&p=web&tv=t`, { headers }),
+      await fetch(`${live.url}/micro/all`, { headers }),
+      await fetch(`${live.url}/micro/good`, { headers }),
     ];
     for (const response of responses) {
       expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
@@ -194,17 +182,17 @@ describe('CORS', () => {
 
 describe('the events page', () => {
   it('serves HTML with its script and styles', async () => {
-    const page = await fetch(`${base}/micro/ui`);
+    const page = await fetch(`${live.url}/micro/ui`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
     expect(html).toContain('<ol id="events"');
     expect(html).toContain('/micro/ui.js');
-    const script = await fetch(`${base}/micro/ui.js`);
+    const script = await fetch(`${live.url}/micro/ui.js`);
     expect(script.headers.get('content-type')).toContain('javascript');
     expect(await script.text()).toContain("'/micro/good'");
-    expect((await fetch(`${base}/micro/ui.css`)).status).toBe(200);
-    const root = await fetch(`${base}/`, { redirect: 'manual' });
+    expect((await fetch(`${live.url}/micro/ui.css`)).status).toBe(200);
+    const root = await fetch(`${live.url}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe('/micro/ui');
   });

@@ -1,33 +1,22 @@
 // Malformed and hostile requests: the collector records or refuses them and keeps serving.
 import { connect } from 'node:net';
 import { request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startCollector } from '../../src/collector/index.js';
-import type { RunningCollector } from '../../src/collector/index.js';
-import { PAYLOAD_DATA, TP2, bad, badErrors, counts, event, getEvent, good, postBody, postEvents, reset } from './helpers.js';
+import { PAYLOAD_DATA, TP2, bad, badErrors, counts, event, getEvent, good, postBody, postEvents, useCollector } from './helpers.js';
 
-let collector: RunningCollector;
-let base: string;
-
-beforeAll(async () => {
-  collector = await startCollector();
-  base = collector.url;
-});
-afterAll(() => collector.close());
-beforeEach(async () => {
-  await reset(base);
-});
+const live = useCollector();
 
 /** Proves the collector still works after whatever the test did. */
 async function stillServing(): Promise<void> {
-  await postEvents(base, [event()]);
-  expect((await good(base)).length).toBeGreaterThan(0);
+  await postEvents(live.url, [event()]);
+  expect((await good(live.url)).length).toBeGreaterThan(0);
 }
 
 /** Sends raw bytes over TCP and resolves with whatever comes back before the socket closes. */
 function rawExchange(bytes: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(collector.port, '127.0.0.1', () => socket.end(bytes));
+    const socket = connect(live.collector.port, '127.0.0.1', () => socket.end(bytes));
     let answer = '';
     socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
     socket.on('close', () => resolve(answer));
@@ -38,9 +27,9 @@ function rawExchange(bytes: string): Promise<string> {
 describe('oversized bodies', () => {
   it('refuses a 10 MB body with 413 and records it as bad', async () => {
     const filler = 'x'.repeat(10 * 1024 * 1024);
-    const response = await postBody(base, JSON.stringify({ schema: PAYLOAD_DATA, data: [event({ url: filler })] }));
+    const response = await postBody(live.url, JSON.stringify({ schema: PAYLOAD_DATA, data: [event({ url: filler })] }));
     expect(response.status).toBe(413);
-    const [item] = await bad(base);
+    const [item] = await bad(live.url);
     expect(item?.errors).toEqual([expect.stringMatching(/^body of \d+ bytes is over the 1048576-byte limit/)]);
     // Nothing of the body is kept: memory stays bounded.
     expect(item?.collectorPayload.body).toBeNull();
@@ -49,41 +38,41 @@ describe('oversized bodies', () => {
 
   it('accepts a body just under the limit', async () => {
     const fields = event({ url: `https://example.com/${'a'.repeat(900_000)}` });
-    expect((await postEvents(base, [fields])).status).toBe(200);
-    expect(await counts(base)).toEqual({ total: 1, good: 1, bad: 0 });
+    expect((await postEvents(live.url, [fields])).status).toBe(200);
+    expect(await counts(live.url)).toEqual({ total: 1, good: 1, bad: 0 });
     // Only the copy of a bad request body is cut for storage; a good event is kept whole.
-    expect((await good(base))[0]?.rawEvent.parameters.url).toBe(fields.url);
+    expect((await good(live.url))[0]?.rawEvent.parameters.url).toBe(fields.url);
   });
 });
 
 describe('malformed requests', () => {
   it('records an empty GET /i as bad', async () => {
-    const response = await fetch(`${base}/i`);
+    const response = await fetch(`${live.url}/i`);
     expect(response.status).toBe(200);
-    expect(await badErrors(base)).toEqual(['GET request without a query string: there is no event in it']);
+    expect(await badErrors(live.url)).toEqual(['GET request without a query string: there is no event in it']);
   });
 
   it('records a query string that cannot be percent-decoded', async () => {
-    await fetch(`${base}/i?e=pv&p=web&tv=t&url=%E0%A4%A`);
-    expect(await badErrors(base)).toEqual([expect.stringContaining('query string: cannot percent-decode "url=%E0%A4%A"')]);
+    await fetch(`${live.url}/i?e=pv&p=web&tv=t&url=%E0%A4%A`);
+    expect(await badErrors(live.url)).toEqual([expect.stringContaining('query string: cannot percent-decode "url=%E0%A4%A"')]);
     await stillServing();
   });
 
   it('records an empty POST body', async () => {
-    await postBody(base, '');
-    expect(await badErrors(base)).toEqual(['body is empty: expected a payload_data JSON']);
+    await postBody(live.url, '');
+    expect(await badErrors(live.url)).toEqual(['body is empty: expected a payload_data JSON']);
   });
 
   it('records a body that is not UTF-8', async () => {
-    await postBody(base, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
-    expect(await badErrors(base)).toEqual(['body is not valid UTF-8']);
+    await postBody(live.url, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
+    expect(await badErrors(live.url)).toEqual(['body is not valid UTF-8']);
   });
 
   it('records JSON that is not an object, and events that are not objects', async () => {
-    await postBody(base, '[1,2,3]');
-    await postBody(base, JSON.stringify({ schema: PAYLOAD_DATA, data: ['pv', event()] }));
-    expect(await counts(base)).toEqual({ total: 3, good: 1, bad: 2 });
-    expect(await badErrors(base)).toEqual([
+    await postBody(live.url, '[1,2,3]');
+    await postBody(live.url, JSON.stringify({ schema: PAYLOAD_DATA, data: ['pv', event()] }));
+    expect(await counts(live.url)).toEqual({ total: 3, good: 1, bad: 2 });
+    expect(await badErrors(live.url)).toEqual([
       'payload_data 1-0-4: the data must be object',
       expect.stringContaining('body is not a self-describing JSON object'),
     ]);
@@ -91,7 +80,7 @@ describe('malformed requests', () => {
 
   it('survives a client that disconnects in the middle of a body', async () => {
     await new Promise<void>((resolve) => {
-      const req = request(`${base}${TP2}`, {
+      const req = request(`${live.url}${TP2}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Content-Length': '100000' },
       });
@@ -111,8 +100,8 @@ describe('malformed requests', () => {
   });
 
   it('treats a prototype name as an unknown event code', async () => {
-    await getEvent(base, event({ e: 'constructor' }));
-    expect(await badErrors(base)).toEqual([expect.stringContaining('event type e="constructor" is not recognised')]);
+    await getEvent(live.url, event({ e: 'constructor' }));
+    expect(await badErrors(live.url)).toEqual([expect.stringContaining('event type e="constructor" is not recognised')]);
   });
 });
 
@@ -138,6 +127,6 @@ describe('memory bounds', () => {
   });
 
   it('rejects a port that is taken', async () => {
-    await expect(startCollector({ port: collector.port })).rejects.toThrow(/EADDRINUSE/);
+    await expect(startCollector({ port: live.collector.port })).rejects.toThrow(/EADDRINUSE/);
   });
 });

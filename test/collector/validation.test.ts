@@ -1,8 +1,6 @@
 // Each pipeline validation rule, broken once, against a real collector on loopback.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startCollector } from '../../src/collector/index.js';
-import type { RunningCollector } from '../../src/collector/index.js';
+import { describe, expect, it } from 'vitest';
 import {
   LINK_CLICK,
   PAYLOAD_DATA,
@@ -20,39 +18,29 @@ import {
   linkClick,
   postBody,
   postEvents,
-  reset,
   sdj,
   unstruct,
   webPage,
+  useCollector,
 } from './helpers.js';
 
-let collector: RunningCollector;
-let base: string;
-
-beforeAll(async () => {
-  collector = await startCollector();
-  base = collector.url;
-});
-afterAll(() => collector.close());
-beforeEach(async () => {
-  await reset(base);
-});
+const live = useCollector();
 
 /** Sends one POST event and expects exactly one bad record; returns its errors. */
 async function postOneBad(fields: Record<string, unknown>): Promise<string[]> {
-  const response = await postEvents(base, [fields]);
+  const response = await postEvents(live.url, [fields]);
   expect(response.status).toBe(200);
-  expect(await counts(base)).toEqual({ total: 1, good: 0, bad: 1 });
-  return badErrors(base);
+  expect(await counts(live.url)).toEqual({ total: 1, good: 0, bad: 1 });
+  return badErrors(live.url);
 }
 
 describe('good events', () => {
   it('accepts a GET page view and keeps the parameters exactly as sent', async () => {
     const fields = event({ page: 'Hello & welcome', refr: 'https://ref.example/?a=b c', tz: 'Europe/London' });
-    const response = await getEvent(base, fields);
+    const response = await getEvent(live.url, fields);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/gif');
-    const [item, ...rest] = await good(base);
+    const [item, ...rest] = await good(live.url);
     expect(rest).toEqual([]);
     expect(item?.eventType).toBe('page_view');
     expect(item?.rawEvent.parameters).toEqual(fields);
@@ -62,8 +50,8 @@ describe('good events', () => {
   it('accepts GET ue_px and cx in unpadded URL-safe base64 and decodes them', async () => {
     const page = webPage();
     const fields = event({ e: 'ue', ue_px: b64url(unstruct(linkClick())), cx: b64url(contexts(page)) });
-    await getEvent(base, fields);
-    const [item] = await good(base);
+    await getEvent(live.url, fields);
+    const [item] = await good(live.url);
     expect(item?.eventType).toBe('unstruct');
     expect(item?.schema).toBe(LINK_CLICK);
     expect(item?.contexts).toEqual([WEB_PAGE]);
@@ -82,9 +70,9 @@ describe('good events', () => {
     expect(padded).toMatch(/=$/);
     const standard = b64std(unstruct(click));
     expect(standard).toMatch(/[+/]/);
-    await postEvents(base, [event({ e: 'ue', ue_px: standard, cx: padded })]);
-    await getEvent(base, event({ e: 'ue', ue_px: standard, cx: padded }));
-    const items = await good(base);
+    await postEvents(live.url, [event({ e: 'ue', ue_px: standard, cx: padded })]);
+    await getEvent(live.url, event({ e: 'ue', ue_px: standard, cx: padded }));
+    const items = await good(live.url);
     expect(items).toHaveLength(2);
     for (const item of items) {
       expect(item.event.unstructEvent).toEqual(click);
@@ -99,9 +87,9 @@ describe('good events', () => {
       co: JSON.stringify(contexts(webPage(), webPage())),
     });
     for (const contentType of ['application/json', 'application/json; charset=utf-8', 'application/json; charset=UTF-8']) {
-      await postEvents(base, [fields], { contentType });
+      await postEvents(live.url, [fields], { contentType });
     }
-    const items = await good(base);
+    const items = await good(live.url);
     expect(items).toHaveLength(3);
     expect(items[0]?.schema).toBe(SCREEN_VIEW);
     expect(items[0]?.contexts).toEqual([WEB_PAGE, WEB_PAGE]);
@@ -109,7 +97,7 @@ describe('good events', () => {
   });
 
   it('accepts every event type code with its typical fields', async () => {
-    await postEvents(base, [
+    await postEvents(live.url, [
       event({ e: 'pv' }),
       event({ e: 'pp', pp_mix: '0', pp_max: '10', pp_miy: '0', pp_may: '300' }),
       event({ e: 'se', se_ca: 'shop', se_ac: 'add', se_va: '2.5' }),
@@ -119,7 +107,7 @@ describe('good events', () => {
       event({ e: 'ad', ad_ba: 'banner' }),
       event({ e: 'ue', ue_px: b64url(unstruct(linkClick())), res: '1920x1080', vp: '800x600', cookie: '1', vid: '3' }),
     ]);
-    const types = (await good(base)).map((item) => item.eventType).sort();
+    const types = (await good(live.url)).map((item) => item.eventType).sort();
     expect(types).toEqual(
       ['ad_impression', 'page_ping', 'page_view', 'struct', 'struct', 'transaction', 'transaction_item', 'unstruct'].sort(),
     );
@@ -128,40 +116,40 @@ describe('good events', () => {
 
 describe('bad events: the POST request as a whole', () => {
   it('rejects a wrong Content-Type', async () => {
-    await postEvents(base, [event()], { contentType: 'text/plain' });
-    expect(await badErrors(base)).toEqual([
+    await postEvents(live.url, [event()], { contentType: 'text/plain' });
+    expect(await badErrors(live.url)).toEqual([
       expect.stringContaining('Content-Type "text/plain": a tp2 POST needs application/json'),
     ]);
   });
 
   it('rejects a missing Content-Type', async () => {
-    await postBody(base, JSON.stringify({ schema: PAYLOAD_DATA, data: [event()] }), { contentType: null });
-    expect(await badErrors(base)).toEqual([expect.stringContaining('Content-Type is missing')]);
+    await postBody(live.url, JSON.stringify({ schema: PAYLOAD_DATA, data: [event()] }), { contentType: null });
+    expect(await badErrors(live.url)).toEqual([expect.stringContaining('Content-Type is missing')]);
   });
 
   it('rejects a body that is not JSON', async () => {
-    await postBody(base, '{"schema": "iglu:x", data: [');
-    const [item] = await bad(base);
+    await postBody(live.url, '{"schema": "iglu:x", data: [');
+    const [item] = await bad(live.url);
     expect(item?.errors).toEqual([expect.stringContaining('body is not valid JSON')]);
     expect(item?.collectorPayload.body).toBe('{"schema": "iglu:x", data: [');
   });
 
   it('rejects a body that is not payload_data', async () => {
-    await postBody(base, JSON.stringify({ schema: 'iglu:com.acme/batch/jsonschema/1-0-0', data: [event()] }));
-    expect(await badErrors(base)).toEqual([expect.stringContaining('is not iglu:com.snowplowanalytics.snowplow/payload_data')]);
+    await postBody(live.url, JSON.stringify({ schema: 'iglu:com.acme/batch/jsonschema/1-0-0', data: [event()] }));
+    expect(await badErrors(live.url)).toEqual([expect.stringContaining('is not iglu:com.snowplowanalytics.snowplow/payload_data')]);
   });
 
   it('rejects an empty batch as one bad item', async () => {
-    await postEvents(base, []);
-    expect(await badErrors(base)).toEqual([expect.stringContaining('must NOT have fewer than 1 items')]);
+    await postEvents(live.url, []);
+    expect(await badErrors(live.url)).toEqual([expect.stringContaining('must NOT have fewer than 1 items')]);
   });
 });
 
 describe('bad events: one event of a batch', () => {
   it('records each event of a batch on its own', async () => {
-    await postEvents(base, [event(), event({ e: 'zz' }), event({ e: 'se', se_ca: 'c', se_ac: 'a' })]);
-    expect(await counts(base)).toEqual({ total: 3, good: 2, bad: 1 });
-    const [item] = await bad(base);
+    await postEvents(live.url, [event(), event({ e: 'zz' }), event({ e: 'se', se_ca: 'c', se_ac: 'a' })]);
+    expect(await counts(live.url)).toEqual({ total: 3, good: 2, bad: 1 });
+    const [item] = await bad(live.url);
     expect(item?.rawEvent?.parameters.e).toBe('zz');
   });
 
@@ -188,8 +176,8 @@ describe('bad events: one event of a batch', () => {
   });
 
   it.each(['e', 'p', 'tv'])('rejects a GET event without %s', async (field) => {
-    await getEvent(base, event({ [field]: undefined }));
-    expect(await badErrors(base)).toEqual([`missing required field "${field}"`]);
+    await getEvent(live.url, event({ [field]: undefined }));
+    expect(await badErrors(live.url)).toEqual([`missing required field "${field}"`]);
   });
 
   it('rejects an unknown event code', async () => {
@@ -199,8 +187,8 @@ describe('bad events: one event of a batch', () => {
   });
 
   it('rejects an unknown event code in GET', async () => {
-    await getEvent(base, event({ e: 'click' }));
-    expect(await badErrors(base)).toEqual([expect.stringContaining('event type e="click" is not recognised')]);
+    await getEvent(live.url, event({ e: 'click' }));
+    expect(await badErrors(live.url)).toEqual([expect.stringContaining('event type e="click" is not recognised')]);
   });
 
   it('rejects an eid that is not a UUID', async () => {
@@ -236,8 +224,8 @@ describe('bad events: one event of a batch', () => {
   });
 
   it('explains a "+" that a query string turned into a space', async () => {
-    await fetch(`${base}/i?e=ue&p=web&tv=t&ue_px=ab+cd`);
-    expect(await badErrors(base)).toEqual([
+    await fetch(`${live.url}/i?e=ue&p=web&tv=t&ue_px=ab+cd`);
+    expect(await badErrors(live.url)).toEqual([
       'ue_px: not valid base64 (invalid character " "; a "+" sent unencoded in a query string reads as a space)',
     ]);
   });
