@@ -1,7 +1,6 @@
 import { SCHEMAS } from '../core/schemas.js';
 import type { TrackerPlugin } from '../core/tracker.js';
 import { uuidv4 } from '../core/uuid.js';
-import { fill } from './page-context.js';
 import { localStore, memoryStore } from './storage.js';
 
 /** Options of first-party identity and sessions. */
@@ -123,9 +122,10 @@ export function identity(options: IdentityOptions = {}): Identity {
       if (fresh) state = [state[0], state[1] + 1, uuidv4(), now, state[2], payload.eid ?? '', now];
       state[3] = now;
       if (fresh || now - written > 5000) save();
-      fill(payload, 'duid', state[0]);
-      fill(payload, 'sid', state[2]);
-      fill(payload, 'vid', state[1]);
+      // The event's own values win.
+      payload.duid ||= state[0];
+      payload.sid ||= state[2];
+      payload.vid ||= `${state[1]}`;
       if (options.clientSession) {
         contexts.push({
           schema: SCHEMAS.clientSession,

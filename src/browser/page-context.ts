@@ -1,6 +1,6 @@
 import { SCHEMAS } from '../core/schemas.js';
 import type { TrackerPlugin } from '../core/tracker.js';
-import type { Payload, SelfDescribingJson } from '../core/types.js';
+import type { SelfDescribingJson } from '../core/types.js';
 import { uuidv4 } from '../core/uuid.js';
 
 /** Options of the automatic page context. */
@@ -15,10 +15,8 @@ export interface PageContextPlugin extends TrackerPlugin {
   pageViewId(): string;
 }
 
-/** Sets `payload[key]` only when the event has no value of its own (explicit arguments win). */
-export const fill = (payload: Payload, key: string, value: unknown): void => {
-  if (!payload[key] && value != null && value !== '') payload[key] = String(value);
-};
+/** An unset payload field (a `Payload` holds strings; unset ones read as `undefined`). */
+const unset = undefined as unknown as string;
 
 /**
  * Fills the fields a browser knows: screen, viewport, document size,
@@ -39,16 +37,13 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
     // No time zone data: tz is left out.
   }
   // As strings once: every event copies them.
-  const fixed: Record<string, unknown> = {
-    res: `${screen.width}x${screen.height}`,
-    cd: `${screen.colorDepth}`,
-    tz,
-    lang: navigator.language,
-    cs: doc.characterSet,
-  };
-  // Those plus viewport and document size, which change rarely: read once per task, so
-  // that a burst of events neither forces layout again and again nor copies two tables.
-  let fields: Record<string, unknown> | undefined;
+  const res = `${screen.width}x${screen.height}`;
+  const cd = `${screen.colorDepth}`;
+  const lang = navigator.language;
+  const cs = doc.characterSet;
+  // Viewport and document size change rarely: read once per task, so that a burst of
+  // events does not force layout again and again.
+  let sizes: [vp: string, ds: string] | undefined;
   const pageViewId = () => (id ??= uuidv4());
   // The document's referrer does not change while the page lives.
   const docReferrer = doc.referrer;
@@ -57,20 +52,30 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
   return {
     pageViewId,
     beforeTrack({ e, payload, contexts }) {
-      if (!fields) {
+      if (!sizes) {
         const root = doc.documentElement;
-        fields = { ...fixed, vp: `${innerWidth}x${innerHeight}`, ds: `${root.scrollWidth}x${root.scrollHeight}` };
-        queueMicrotask(() => (fields = undefined));
+        sizes = [`${innerWidth}x${innerHeight}`, `${root.scrollWidth}x${root.scrollHeight}`];
+        queueMicrotask(() => (sizes = undefined));
       }
-      for (const key in fields) fill(payload, key, fields[key]);
-      fill(payload, 'url', location.href);
+      // One plain write per field, no loop over a table: every event runs this, mostly
+      // before the JIT has optimised it. `||=` because the event's own values win; empty
+      // texts (no title, no referrer) stay unset.
+      const p = payload;
+      p.res ||= res;
+      p.cd ||= cd;
+      p.tz ||= tz!;
+      p.lang ||= lang;
+      p.cs ||= cs;
+      p.vp ||= sizes[0];
+      p.ds ||= sizes[1];
+      p.url ||= location.href;
       if (e == 'pv') {
         id = uuidv4();
-        fill(payload, 'page', doc.title);
-        fill(payload, 'refr', lastUrl ?? docReferrer);
-        lastUrl = payload.url;
-        referrer = payload.refr;
-      } else fill(payload, 'refr', referrer ?? docReferrer);
+        p.page ||= doc.title || unset;
+        p.refr ||= (lastUrl ?? docReferrer) || unset;
+        lastUrl = p.url;
+        referrer = p.refr;
+      } else p.refr ||= (referrer ?? docReferrer) || unset;
       if (options.webPage !== false) {
         const pv = pageViewId();
         if (entity?.data.id !== pv) entity = { schema: SCHEMAS.webPage, data: { id: pv } };

@@ -4,9 +4,29 @@ import type { Payload } from './types.js';
 /** A value the payload builder accepts; empty values are left out, as the protocol asks. */
 export type FieldValue = string | number | boolean | null | undefined;
 
+/** Sets one field as text; empty values (`undefined`, `null`, `''`) are left out, as the protocol asks. */
+export function addField(payload: Payload, key: string, value: FieldValue): void {
+  if (value !== undefined && value !== null && value !== '') payload[key] = String(value);
+}
+
+/** Adds every field; values were checked by the event's rules, so only empties are filtered. */
+export function addFields(payload: Payload, fields: Record<string, unknown>): void {
+  for (const key in fields) addField(payload, key, fields[key] as FieldValue);
+}
+
+/**
+ * Adds JSON text under `encodedKey` (URL-safe base64) or `plainKey` (as is), e.g.
+ * `ue_px`/`ue_pr`, as `encodeBase64` says.
+ */
+export function addJsonField(payload: Payload, encodeBase64: boolean, encodedKey: string, plainKey: string, json: string): void {
+  if (encodeBase64) payload[encodedKey] = base64UrlEncode(json);
+  else payload[plainKey] = json;
+}
+
 /**
  * Builds the flat, all-string field map of one event. Empty values (`undefined`,
  * `null`, `''`) are skipped rather than sent, as the Snowplow payload builders do.
+ * (The tracker writes its payloads with the functions above, without this wrapper.)
  */
 export class PayloadBuilder {
   /**
@@ -19,13 +39,12 @@ export class PayloadBuilder {
   ) {}
 
   add(key: string, value: FieldValue): this {
-    if (value !== undefined && value !== null && value !== '') this.payload[key] = String(value);
+    addField(this.payload, key, value);
     return this;
   }
 
-  /** Adds every field; values were checked by the event's rules, so only empties are filtered. */
   addAll(fields: Record<string, unknown>): this {
-    for (const key in fields) this.add(key, fields[key] as FieldValue);
+    addFields(this.payload, fields);
     return this;
   }
 
@@ -34,7 +53,8 @@ export class PayloadBuilder {
    * e.g. `ue_px`/`ue_pr`, as the tracker's `encodeBase64` option says.
    */
   addJson(encodedKey: string, plainKey: string, json: string): this {
-    return this.encodeBase64 ? this.add(encodedKey, base64UrlEncode(json)) : this.add(plainKey, json);
+    addJsonField(this.payload, this.encodeBase64, encodedKey, plainKey, json);
+    return this;
   }
 }
 

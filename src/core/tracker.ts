@@ -17,7 +17,7 @@ import {
   type LinkClickEvent,
   type SiteSearchEvent,
 } from './events/web-events.js';
-import { newPayload, PayloadBuilder } from './payload.js';
+import { addField, addFields, addJsonField, newPayload } from './payload.js';
 import { SCHEMAS, TRACKER_VERSION } from './schemas.js';
 import { Subject } from './subject.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
@@ -75,8 +75,9 @@ export class Tracker {
   constructor(emitters: EventSink | EventSink[], options: TrackerOptions = {}) {
     this.emitters = Array.isArray(emitters) ? [...emitters] : [emitters];
     this.subject = options.subject;
-    this.namespace = optionalString(options.namespace, 'namespace');
-    this.appId = optionalString(options.appId, 'appId');
+    // Empty means unset: the payload leaves both out.
+    this.namespace = optionalString(options.namespace, 'namespace') || undefined;
+    this.appId = optionalString(options.appId, 'appId') || undefined;
     this.encodeBase64 = options.encodeBase64 ?? true;
     this.platform = optionalString(options.platform, 'platform') ?? 'srv';
     this.plugins = [...(options.plugins ?? [])];
@@ -178,28 +179,31 @@ export class Tracker {
     eventSubject: Subject | undefined,
   ): SerializedEvent {
     const eid = uuidv4();
-    const builder = new PayloadBuilder(this.encodeBase64, newPayload())
-      .add('e', built.e)
-      .addAll(built.fields ?? {})
-      .add('eid', eid)
-      .add('tv', TRACKER_VERSION)
-      .add('tna', this.namespace)
-      .add('aid', this.appId)
-      .add('p', this.platform)
-      .add('dtm', Date.now())
-      .add('ttm', trueTimestamp);
-    if (this.subject) builder.addAll(this.subject.fields);
-    if (eventSubject) builder.addAll(eventSubject.fields);
+    // Plain writes into a payload of fixed shape: every event runs this, mostly before
+    // the JIT has optimised it. Values that may be empty go through `addField(s)`,
+    // which leaves them out.
+    const payload = newPayload();
+    payload.e = built.e;
+    if (built.fields) addFields(payload, built.fields);
+    payload.eid = eid;
+    payload.tv = TRACKER_VERSION;
+    payload.tna = this.namespace!;
+    payload.aid = this.appId!;
+    addField(payload, 'p', this.platform);
+    payload.dtm = `${Date.now()}`;
+    addField(payload, 'ttm', trueTimestamp);
+    if (this.subject) addFields(payload, this.subject.fields);
+    if (eventSubject) addFields(payload, eventSubject.fields);
     // Plugins may add entities; the caller's array is never changed.
     const contexts = this.plugins.length > 0 ? [...(userContexts ?? [])] : userContexts ?? [];
-    const payload = builder.payload;
     for (const plugin of this.plugins) plugin.beforeTrack?.({ e: built.e, payload, contexts });
     for (const [field, argument] of built.required ?? []) {
       if (!payload[field]) throw new TypeError(`isotrack: ${argument} is required`);
     }
     // The wrappers are written as text around the one serialisation of the caller's data.
-    if (built.ue) builder.addJson('ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, toJson(built.ue, 'event')));
-    if (contexts.length > 0) builder.addJson('cx', 'co', wrap(SCHEMAS.contexts, toJson(contexts, 'context')));
+    const base64 = this.encodeBase64;
+    if (built.ue) addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, toJson(built.ue, 'event')));
+    if (contexts.length > 0) addJsonField(payload, base64, 'cx', 'co', wrap(SCHEMAS.contexts, toJson(contexts, 'context')));
     const json = JSON.stringify(payload);
     return { eid, json, bytes: utf8ByteLength(json) };
   }

@@ -83,7 +83,10 @@ test('automatic fields, identity and one page view id per page view', async ({ p
   expect(pageId(pv2)).toMatch(UUID);
   expect(pageId(pv2)).not.toBe(pageId(pv1));
   expect(pageId(se)).toBe(pageId(pv2));
-  // The second page view's referrer is the first one's URL (same page here).
+  // The page was opened without a referrer: no empty `refr` is sent. The second page
+  // view's referrer is the first one's URL (same page here).
+  expect(pv1).not.toHaveProperty('refr');
+  expect(ue).not.toHaveProperty('refr');
   expect(pv2.refr).toBe(pv1.url);
   const session = entities(ue).find((x) => x.schema.includes('client_session'))!.data;
   expect(session).toMatchObject({ userId: ue.duid, sessionId: ue.sid, sessionIndex: 1, storageMechanism: 'LOCAL_STORAGE' });
