@@ -196,7 +196,8 @@ export class Tracker {
     if (eventSubject) addFields(payload, eventSubject.fields);
     // Plugins may add entities; the caller's array is never changed.
     const contexts = this.plugins.length > 0 ? [...(userContexts ?? [])] : userContexts ?? [];
-    for (const plugin of this.plugins) plugin.beforeTrack?.({ e: built.e, payload, contexts });
+    const tracked: TrackedEvent = { e: built.e, payload, contexts };
+    for (const plugin of this.plugins) plugin.beforeTrack?.(tracked);
     for (const [field, argument] of built.required ?? []) {
       if (!payload[field]) throw new TypeError(`isotrack: ${argument} is required`);
     }
