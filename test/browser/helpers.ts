@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startCollector, type RunningCollector } from '../../dist/collector.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -120,4 +120,27 @@ export function umdPage(script: string, title = 'isotrack test page'): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
 <script src="/dist/isotrack.umd.min.js"></script></head><body><div style="height:3000px;width:3000px">tall</div>
 <script>${script}</script></body></html>`;
+}
+
+/** The dev collector and the test site of a spec file, once its `beforeAll` has run. */
+export interface CollectorAndSite {
+  collector: RunningCollector;
+  site: Site;
+}
+
+/** Starts a collector and a site for the spec file, resets the collector before each test, closes both after the last. */
+export function useCollectorAndSite(): CollectorAndSite {
+  const live = {} as CollectorAndSite;
+  test.beforeAll(async () => {
+    live.collector = await startCollector({ port: 0 });
+    live.site = await startSite();
+  });
+  test.afterAll(async () => {
+    await live.site.close();
+    await live.collector.close();
+  });
+  test.beforeEach(async () => {
+    await fetch(`${live.collector.url}/micro/reset`);
+  });
+  return live;
 }

@@ -6,38 +6,22 @@ import {
   WEB_PAGE,
   entities,
   selfDescribing,
-  startCollector,
-  startSite,
   umdPage,
   waitForEvents,
-  type RunningCollector,
-  type Site,
+  useCollectorAndSite,
 } from './helpers.js';
 
-let collector: RunningCollector;
-let site: Site;
-
-test.beforeAll(async () => {
-  collector = await startCollector({ port: 0 });
-  site = await startSite();
-});
-test.afterAll(async () => {
-  await site.close();
-  await collector.close();
-});
-test.beforeEach(async () => {
-  await fetch(`${collector.url}/micro/reset`);
-});
+const live = useCollectorAndSite();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 test('the async snippet replays calls made before the script loaded, in order', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${site.url}/examples/browser/index.html?collector=${encodeURIComponent(collector.url)}`);
-  const [pv] = await waitForEvents(collector, (events) => events.some((e) => e.e === 'pv'));
+  await page.goto(`${live.site.url}/examples/browser/index.html?collector=${encodeURIComponent(live.collector.url)}`);
+  const [pv] = await waitForEvents(live.collector, (events) => events.some((e) => e.e === 'pv'));
   await page.click('#click');
-  const events = await waitForEvents(collector, (all) => all.some((e) => e.e === 'ue'));
+  const events = await waitForEvents(live.collector, (all) => all.some((e) => e.e === 'ue'));
   const ue = events.find((e) => e.e === 'ue')!;
   expect(pv!.aid).toBe('example-site');
   expect(pv!.tna).toBe('sp');
@@ -49,17 +33,17 @@ test('the async snippet replays calls made before the script loaded, in order', 
 });
 
 test('automatic fields, identity and one page view id per page view', async ({ page }) => {
-  site.page(
+  live.site.page(
     '/auto.html',
     umdPage(`
-      isotrack('newTracker', 'auto', '${collector.url}', { appId: 'auto', clientSession: true });
+      isotrack('newTracker', 'auto', '${live.collector.url}', { appId: 'auto', clientSession: true });
       isotrack('trackPageView');
       isotrack('trackSelfDescribingEvent', { event: { schema: '${LINK_CLICK}', data: { targetUrl: 'https://a.example/' } } });
       isotrack('trackPageView', { pageTitle: 'Explicit title' });
       isotrack('trackStructEvent', { category: 'c', action: 'a' });`, 'Auto page'),
   );
-  await page.goto(`${site.url}/auto.html#frag`);
-  const events = await waitForEvents(collector, (all) => all.length >= 4);
+  await page.goto(`${live.site.url}/auto.html#frag`);
+  const events = await waitForEvents(live.collector, (all) => all.length >= 4);
   events.sort((a, b) => Number(a.dtm) - Number(b.dtm) || 0);
   const [pv1, ue, pv2, se] = [events.find((e) => e.e === 'pv' && e.page === 'Auto page')!, events.find((e) => e.e === 'ue')!, events.find((e) => e.page === 'Explicit title')!, events.find((e) => e.e === 'se')!];
   for (const event of [pv1, ue, pv2, se]) {
@@ -72,7 +56,7 @@ test('automatic fields, identity and one page view id per page view', async ({ p
     expect(event.tz).toBeTruthy();
     expect(event.lang).toBeTruthy();
     expect(event.cs).toBe('UTF-8');
-    expect(event.url).toBe(`${site.url}/auto.html#frag`);
+    expect(event.url).toBe(`${live.site.url}/auto.html#frag`);
     expect(event.duid).toMatch(UUID);
     expect(event.sid).toMatch(UUID);
     expect(event.vid).toBe('1');
@@ -93,32 +77,32 @@ test('automatic fields, identity and one page view id per page view', async ({ p
   expect(session.firstEventId).toBe(pv1.eid);
   // Same user and session after a reload.
   await page.reload();
-  const again = await waitForEvents(collector, (all) => all.length >= 6);
+  const again = await waitForEvents(live.collector, (all) => all.length >= 6);
   const reloaded = again.filter((e) => e.e === 'pv' && e.page === 'Auto page').find((e) => e.eid !== pv1.eid)!;
   expect(reloaded.duid).toBe(pv1.duid);
   expect(reloaded.sid).toBe(pv1.sid);
 });
 
 test('activity tracking sends page pings with scroll offsets while the user is active', async ({ page }) => {
-  site.page(
+  live.site.page(
     '/activity.html',
     umdPage(`
-      isotrack('newTracker', 'act', '${collector.url}', { appId: 'act' });
+      isotrack('newTracker', 'act', '${live.collector.url}', { appId: 'act' });
       isotrack('trackPageView');
       isotrack('enableActivityTracking', { minimumVisitLength: 1, heartbeatDelay: 1 });`),
   );
-  await page.goto(`${site.url}/activity.html`);
+  await page.goto(`${live.site.url}/activity.html`);
   await page.mouse.move(10, 10);
   await page.mouse.wheel(0, 400);
   await page.mouse.move(50, 60);
-  const events = await waitForEvents(collector, (all) => all.some((e) => e.e === 'pp' && Number(e.pp_may) > 0));
+  const events = await waitForEvents(live.collector, (all) => all.some((e) => e.e === 'pp' && Number(e.pp_may) > 0));
   const ping = events.find((e) => e.e === 'pp' && Number(e.pp_may) > 0)!;
-  expect(ping.url).toBe(`${site.url}/activity.html`);
+  expect(ping.url).toBe(`${live.site.url}/activity.html`);
   for (const key of ['pp_mix', 'pp_max', 'pp_miy']) expect(ping[key]).toMatch(/^\d+$/);
   // An idle user gets no more pings.
   const before = events.filter((e) => e.e === 'pp').length;
   await page.waitForTimeout(2_500);
-  const after = (await waitForEvents(collector, () => true)).filter((e) => e.e === 'pp').length;
+  const after = (await waitForEvents(live.collector, () => true)).filter((e) => e.e === 'pp').length;
   expect(after - before).toBeLessThanOrEqual(1);
 });
 
@@ -127,22 +111,22 @@ test('works under a strict CSP (script-src self) with the collector in connect-s
   page.on('console', (message) => {
     if (/Content Security Policy|Refused/.test(message.text())) violations.push(message.text());
   });
-  const csp = `default-src 'none'; script-src 'self'; connect-src ${collector.url}`;
-  site.page(
+  const csp = `default-src 'none'; script-src 'self'; connect-src ${live.collector.url}`;
+  live.site.page(
     '/csp.html',
     `<!doctype html><html><head><meta charset="utf-8"><title>CSP</title>
      <script src="/dist/isotrack.umd.min.js"></script><script src="/csp-app.js"></script></head><body>csp</body></html>`,
     { 'Content-Security-Policy': csp },
   );
-  site.page(
+  live.site.page(
     '/csp-app.js',
-    `isotrack('newTracker', 'csp', '${collector.url}', { appId: 'csp' });
+    `isotrack('newTracker', 'csp', '${live.collector.url}', { appId: 'csp' });
      isotrack('trackPageView');
      isotrack('trackSelfDescribingEvent', { event: { schema: '${LINK_CLICK}', data: { targetUrl: 'https://csp.example/' } } });`,
     { 'Content-Type': 'text/javascript', 'Content-Security-Policy': csp },
   );
-  await page.goto(`${site.url}/csp.html`);
-  const events = await waitForEvents(collector, (all) => all.filter((e) => e.aid === 'csp').length >= 2);
+  await page.goto(`${live.site.url}/csp.html`);
+  const events = await waitForEvents(live.collector, (all) => all.filter((e) => e.aid === 'csp').length >= 2);
   expect(events.map((e) => e.e).sort()).toEqual(['pv', 'ue']);
   expect(violations).toEqual([]);
 });
@@ -159,15 +143,15 @@ test('a page whose localStorage throws still tracks, in memory, without errors',
   });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  site.page(
+  live.site.page(
     '/nostorage.html',
     umdPage(`
-      isotrack('newTracker', 'ns', '${collector.url}', { appId: 'nostorage', stateStorage: 'localStorage' });
+      isotrack('newTracker', 'ns', '${live.collector.url}', { appId: 'nostorage', stateStorage: 'localStorage' });
       isotrack('trackPageView');
       for (let i = 0; i < 20; i++) isotrack('trackStructEvent', { category: 'c', action: 'a' + i });`),
   );
-  await page.goto(`${site.url}/nostorage.html`);
-  const events = await waitForEvents(collector, (all) => all.length >= 21);
+  await page.goto(`${live.site.url}/nostorage.html`);
+  const events = await waitForEvents(live.collector, (all) => all.length >= 21);
   expect(events.length).toBe(21);
   expect(events[0]!.duid).toBeTruthy();
   expect(errors).toEqual([]);

@@ -1,0 +1,75 @@
+// Identity and sessions in Chromium, as the script tag sets them up: a session that times
+// out, Do Not Track, and a localStorage that fills up while the page runs.
+import { expect, test } from '@playwright/test';
+import { duplicates, entities, goodEvents, umdPage, useCollectorAndSite, waitForEvents } from './helpers.js';
+
+const live = useCollectorAndSite();
+
+test('a session ends after sessionTimeout without events: new sid, vid + 1, client_session links the previous one', async ({ page }) => {
+  live.site.page(
+    '/session.html',
+    umdPage(`
+      isotrack('newTracker', 'sp', '${live.collector.url}', { appId: 'session', sessionTimeout: 1, clientSession: true });
+      isotrack('trackPageView');
+      isotrack('trackStructEvent', { category: 'c', action: 'same session' });
+      setTimeout(() => isotrack('trackStructEvent', { category: 'c', action: 'after the timeout' }), 1500);`),
+  );
+  await page.goto(`${live.site.url}/session.html`);
+  const events = await waitForEvents(live.collector, (all) => all.length >= 3);
+  const [pv, same, after] = ['pv', 'same session', 'after the timeout'].map((which) => events.find((e) => e.e === which || e.se_ac === which)!);
+  expect(same!.sid).toBe(pv!.sid);
+  expect(same!.vid).toBe('1');
+  expect(after!.duid).toBe(pv!.duid);
+  expect(after!.sid).not.toBe(pv!.sid);
+  expect(after!.vid).toBe('2');
+  const session = entities(after!).find((x) => x.schema.includes('client_session'))!.data;
+  expect(session).toMatchObject({ sessionId: after!.sid, sessionIndex: 2, previousSessionId: pv!.sid, firstEventId: after!.eid });
+});
+
+test('respectDoNotTrack: with Do Not Track on, that tracker sends nothing; one without the option still sends', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1', configurable: true }));
+  live.site.page(
+    '/dnt.html',
+    umdPage(`
+      isotrack('newTracker', 'dnt', '${live.collector.url}', { appId: 'dnt', respectDoNotTrack: true });
+      isotrack('newTracker', 'plain', '${live.collector.url}', { appId: 'plain', storagePrefix: '_plain_' });
+      isotrack('trackPageView');`),
+  );
+  await page.goto(`${live.site.url}/dnt.html`);
+  await waitForEvents(live.collector, (all) => all.some((e) => e.aid === 'plain'));
+  // Time for the other tracker's request, had it sent one.
+  await page.waitForTimeout(1_000);
+  const events = await goodEvents(live.collector);
+  expect(events.map((e) => e.aid)).toEqual(['plain']);
+  // Nothing stored for the tracker that respects Do Not Track.
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('_it_id')))).toEqual([]);
+});
+
+test('localStorage full while the page runs (quota): events are kept in memory and delivered, without errors', async ({ page }) => {
+  // Storage works when the tracker starts, then every write fails as a full quota does.
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+      if ((window as unknown as { full?: boolean }).full) throw new DOMException('quota', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  live.site.page(
+    '/full.html',
+    umdPage(`
+      isotrack('newTracker', 'sp', '${live.collector.url}', { appId: 'full' });
+      isotrack('trackPageView');
+      window.full = true;
+      for (let i = 0; i < 30; i++) isotrack('trackStructEvent', { category: 'full', action: 'a' + i });`),
+  );
+  await page.goto(`${live.site.url}/full.html`);
+  const events = await waitForEvents(live.collector, (all) => all.length >= 31);
+  await page.waitForTimeout(500);
+  const final = await goodEvents(live.collector);
+  expect(final.length).toBe(31);
+  expect(duplicates(final)).toEqual([]);
+  expect(new Set(events.map((e) => e.duid)).size).toBe(1);
+  expect(errors).toEqual([]);
+});
