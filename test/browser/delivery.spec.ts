@@ -128,6 +128,32 @@ test('a track call sends nothing in its own task: the request follows in a task 
   });
 });
 
+test('visibilitychange to hidden sends what is queued at once, with keepalive', async ({ page }) => {
+  await withCollector(async (collector) => {
+    // A buffer and an interval that would hold the events for a minute.
+    site.page(
+      '/hidden.html',
+      umdPage(`
+        isotrack('newTracker', 'sp', '${collector.url}', { appId: 'hidden', bufferSize: 100, flushInterval: 60000 });
+        window.keepalive = [];
+        const realFetch = window.fetch;
+        window.fetch = (url, init) => (window.keepalive.push(!!init?.keepalive), realFetch(url, init));
+        for (let i = 0; i < 5; i++) isotrack('trackStructEvent', { category: 'hidden', action: 'a' + i });`),
+    );
+    await page.goto(`${site.url}/hidden.html`);
+    await page.waitForTimeout(500);
+    expect(await goodEvents(collector)).toEqual([]);
+    // What the browser does when the user switches tabs or minimises the window.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    const events = await waitForEvents(collector, (all) => all.length >= 5, 5_000);
+    expect(events.map((e) => e.se_ac).sort()).toEqual(['a0', 'a1', 'a2', 'a3', 'a4']);
+    expect(await page.evaluate(() => (window as unknown as { keepalive: boolean[] }).keepalive)).toEqual([true]);
+  });
+});
+
 test('unload: 50 events, then at once a cross-origin navigation: none twice, all delivered on return', async ({ page }) => {
   await withCollector(async (collector) => {
     // About 1.3 KB per event: 65 KB in all, more than one keepalive budget, so some must wait.

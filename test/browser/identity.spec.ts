@@ -1,5 +1,5 @@
 // Identity and sessions in Chromium, as the script tag sets them up: a session that times
-// out, Do Not Track, and a localStorage that fills up while the page runs.
+// out, Do Not Track, a localStorage that fills up while the page runs, and an opt-out.
 import { expect, test } from '@playwright/test';
 import { duplicates, entities, goodEvents, umdPage, useCollectorAndSite, waitForEvents } from './helpers.js';
 
@@ -72,4 +72,24 @@ test('localStorage full while the page runs (quota): events are kept in memory a
   expect(duplicates(final)).toEqual([]);
   expect(new Set(events.map((e) => e.duid)).size).toBe(1);
   expect(errors).toEqual([]);
+});
+
+test('an opt-out is remembered across page loads until optIn', async ({ page }) => {
+  live.site.page(
+    '/optout.html',
+    umdPage(`
+      isotrack('newTracker', 'sp', '${live.collector.url}', { appId: 'optout' });
+      isotrack('trackStructEvent', { category: 'load', action: new URLSearchParams(location.search).get('step') });`),
+  );
+  await page.goto(`${live.site.url}/optout.html?step=before`);
+  await waitForEvents(live.collector, (all) => all.length >= 1);
+  await page.evaluate(() => (window as unknown as { isotrack(...args: unknown[]): void }).isotrack('optOut'));
+  await page.goto(`${live.site.url}/optout.html?step=opted-out`);
+  await page.evaluate(() => (window as unknown as { isotrack(...args: unknown[]): void }).isotrack('optIn'));
+  await page.goto(`${live.site.url}/optout.html?step=opted-in`);
+  await waitForEvents(live.collector, (all) => all.length >= 2);
+  await page.waitForTimeout(500);
+  const events = (await goodEvents(live.collector)).sort((a, b) => Number(a.dtm) - Number(b.dtm));
+  expect(events.map((e) => e.se_ac)).toEqual(['before', 'opted-in']);
+  expect(events[1]!.duid).toBe(events[0]!.duid);
 });
