@@ -83,6 +83,22 @@ test('automatic fields, identity and one page view id per page view', async ({ p
   expect(reloaded.sid).toBe(pv1.sid);
 });
 
+test('explicit page URL, title and referrer win over the automatic ones', async ({ page }) => {
+  live.site.page(
+    '/explicit.html',
+    umdPage(`
+      isotrack('newTracker', 'sp', '${live.collector.url}', { appId: 'explicit' });
+      isotrack('trackPageView', { pageUrl: 'https://shop.example/virtual', pageTitle: 'Virtual', referrer: 'https://ref.example/' });
+      isotrack('trackPageView');`),
+  );
+  await page.goto(`${live.site.url}/explicit.html`);
+  const events = await waitForEvents(live.collector, (all) => all.length >= 2);
+  const [explicit, automatic] = [events.find((e) => e.page === 'Virtual')!, events.find((e) => e.page !== 'Virtual')!];
+  expect(explicit).toMatchObject({ url: 'https://shop.example/virtual', page: 'Virtual', refr: 'https://ref.example/' });
+  // The next page view is automatic again, and its referrer is the previous page view's URL.
+  expect(automatic).toMatchObject({ url: `${live.site.url}/explicit.html`, page: 'isotrack test page', refr: 'https://shop.example/virtual' });
+});
+
 test('activity tracking sends page pings with scroll offsets while the user is active', async ({ page }) => {
   live.site.page(
     '/activity.html',
