@@ -15,11 +15,8 @@ export const EVENT_NAMES: Readonly<Record<string, string>> = {
   ad: 'ad_impression',
 };
 
-/**
- * Platform codes (`p`). `headset` is in the current docs; older Enrich versions
- * reject it, so a tracker that must feed old pipelines should avoid it.
- */
-export const PLATFORMS: readonly string[] = ['web', 'mob', 'pc', 'srv', 'app', 'tv', 'cnsl', 'iot', 'headset'];
+/** Platform codes (`p`): the tracker checks the same list. */
+export { PLATFORMS } from '../core/platforms.js';
 
 /** Fields every event needs; payload_data requires them for POST and Enrich for GET. */
 export const REQUIRED_FIELDS: readonly string[] = ['e', 'p', 'tv'];

@@ -1,3 +1,4 @@
+import { checkPlatform } from './platforms.js';
 import type { Payload } from './types.js';
 
 /**
@@ -14,8 +15,8 @@ export class Subject {
     return this;
   }
 
-  /** Platform code (`p`): web, mob, pc, srv, app, tv, cnsl or iot. */
-  setPlatform(platform: string): this { return this.set('p', platform); }
+  /** Platform code (`p`): web, mob, pc, srv, app, tv, cnsl, iot or headset; any other throws a TypeError. */
+  setPlatform(platform: string): this { return this.set('p', checkPlatform(platform, 'platform')); }
   /** Business user id (`uid`). */
   setUserId(userId: string): this { return this.set('uid', userId); }
   /** Screen resolution (`res`, sent as `WxH`). */

@@ -18,6 +18,7 @@ import {
   type SiteSearchEvent,
 } from './events/web-events.js';
 import { addField, addFields, addJsonField, newPayload } from './payload.js';
+import { checkPlatform } from './platforms.js';
 import { SCHEMAS, TRACKER_VERSION } from './schemas.js';
 import { Subject } from './subject.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
@@ -49,7 +50,7 @@ export interface TrackerOptions {
   appId?: string;
   /** Send `ue_px`/`cx` as URL-safe base64 instead of `ue_pr`/`co` JSON text. @defaultValue true */
   encodeBase64?: boolean;
-  /** Platform code (`p`): web, mob, pc, srv, app, tv, cnsl or iot. @defaultValue 'srv' ('web' in the browser build) */
+  /** Platform code (`p`): web, mob, pc, srv, app, tv, cnsl, iot or headset; any other throws a TypeError. @defaultValue 'srv' ('web' in the browser build) */
   platform?: string;
   /** Plugins run on every event before it is serialised. @defaultValue [] */
   plugins?: TrackerPlugin[];
@@ -79,7 +80,7 @@ export class Tracker {
     this.namespace = optionalString(options.namespace, 'namespace') || undefined;
     this.appId = optionalString(options.appId, 'appId') || undefined;
     this.encodeBase64 = options.encodeBase64 ?? true;
-    this.platform = optionalString(options.platform, 'platform') ?? 'srv';
+    this.platform = options.platform == null ? 'srv' : checkPlatform(options.platform, 'platform');
     this.plugins = [...(options.plugins ?? [])];
   }
 
@@ -189,7 +190,7 @@ export class Tracker {
     payload.tv = TRACKER_VERSION;
     payload.tna = this.namespace!;
     payload.aid = this.appId!;
-    addField(payload, 'p', this.platform);
+    payload.p = this.platform;
     payload.dtm = `${Date.now()}`;
     addField(payload, 'ttm', trueTimestamp);
     if (this.subject) addFields(payload, this.subject.fields);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Tracker } from '../../src/core/index.js';
+import { Subject, Tracker } from '../../src/core/index.js';
 import { CollectingSink } from '../helpers/collecting-sink.js';
 
 function setup() {
@@ -51,5 +51,27 @@ describe('bad input throws a TypeError at the call and queues nothing', () => {
       tracker.trackEcommerceTransaction({ orderId: 'o', totalValue: 1, items: [{ sku: 'a', price: 1 }, { sku: '', price: 1 }] }),
     ).toThrow(/items\[1\]\.sku/);
     expect(sink.events).toHaveLength(0);
+  });
+});
+
+describe('platform codes the pipeline would reject throw at the call', () => {
+  for (const platform of ['browser', '', 'WEB']) {
+    it(`new Tracker(…, { platform: ${JSON.stringify(platform)} })`, () => {
+      expect(() => new Tracker(new CollectingSink(), { platform })).toThrow(TypeError);
+      expect(() => new Tracker(new CollectingSink(), { platform })).toThrow(/platform must be one of web, mob, pc, srv, app, tv, cnsl, iot, headset/);
+    });
+  }
+
+  it('Subject#setPlatform', () => {
+    expect(() => new Subject().setPlatform('desktop')).toThrow(TypeError);
+    expect(() => new Subject().setPlatform('desktop')).toThrow(/platform must be one of .*, got "desktop"/);
+  });
+
+  it('a valid code is sent as p, and the default is srv', () => {
+    const sink = new CollectingSink();
+    new Tracker(sink, { platform: 'mob' }).trackStructEvent({ category: 'c', action: 'a' });
+    new Tracker(sink).trackStructEvent({ category: 'c', action: 'a' });
+    new Tracker(sink, { subject: new Subject().setPlatform('tv') }).trackStructEvent({ category: 'c', action: 'a' });
+    expect(sink.events.map((e) => JSON.parse(e.json).p)).toEqual(['mob', 'srv', 'tv']);
   });
 });
