@@ -24,7 +24,7 @@ import { Subject } from './subject.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
 import { utf8ByteLength } from './utf8.js';
 import { uuidv4 } from './uuid.js';
-import { optionalContexts, optionalNumber, optionalString, toJson } from './validation.js';
+import { optionalContexts, optionalInteger, optionalString, toJson } from './validation.js';
 
 /** An event as plugins see it, before it is encoded and serialised. */
 export interface TrackedEvent {
@@ -164,7 +164,7 @@ export class Tracker {
    */
   private track(events: BuiltEvent[], common: CommonEventProperties): string {
     const contexts = optionalContexts(common.context);
-    const trueTimestamp = optionalNumber(common.trueTimestamp, 'trueTimestamp');
+    const trueTimestamp = optionalInteger(common.trueTimestamp, 'trueTimestamp');
     if (common.subject !== undefined && !(common.subject instanceof Subject)) {
       throw new TypeError('isotrack: subject must be a Subject');
     }

@@ -35,7 +35,7 @@ export interface EventSink {
 export interface CommonEventProperties {
   /** Entities (contexts) attached to the event, sent in `cx`/`co`. */
   context?: SelfDescribingJson[];
-  /** A timestamp the caller trusts, in ms since the epoch (`ttm`). */
+  /** A timestamp the caller trusts, in whole ms since the epoch (`ttm`); a fraction throws a TypeError. */
   trueTimestamp?: number;
   /** Per-event subject, merged over the tracker's. */
   subject?: import('./subject.js').Subject;

@@ -1,4 +1,4 @@
-import { describe, fail, readFields, NUMBER, OBJECT, STRING, REQUIRED } from './events/field-rules.js';
+import { describe, fail, readFields, INTEGER, OBJECT, STRING, REQUIRED } from './events/field-rules.js';
 import type { SelfDescribingJson } from './types.js';
 
 // The pattern Enrich applies to schema URIs (tracker-protocol notes, section 4).
@@ -10,10 +10,10 @@ export function optionalString(value: unknown, argument: string): string | undef
   return readFields({ [argument]: value }, [[argument, STRING]])[argument] as string | undefined;
 }
 
-/** An optional number option or argument, checked. */
-export function optionalNumber(value: unknown, argument: string): number | undefined {
+/** An optional whole-number option or argument (e.g. a timestamp in ms), checked. */
+export function optionalInteger(value: unknown, argument: string): number | undefined {
   if (value == null) return undefined; // the common case, on every track call
-  return readFields({ [argument]: value }, [[argument, NUMBER]])[argument] as number | undefined;
+  return readFields({ [argument]: value }, [[argument, INTEGER]])[argument] as number | undefined;
 }
 
 /** Checks a self-describing JSON: a valid Iglu URI and an object `data`. */

@@ -1,11 +1,11 @@
 import type { BuiltEvent } from './built-event.js';
-import { readFields, requireArgs, ARRAY, NUMBER, REQUIRED, STRING, type FieldRule } from './field-rules.js';
+import { readFields, requireArgs, ARRAY, INTEGER, NUMBER, REQUIRED, STRING, type FieldRule } from './field-rules.js';
 
 /** One line of an order, sent as its own `ti` event. */
 export interface EcommerceTransactionItem {
   sku: string;
   price: number;
-  /** Units bought. @defaultValue 1 */
+  /** Units bought, a whole number. @defaultValue 1 */
   quantity?: number;
   name?: string;
   category?: string;
@@ -44,7 +44,7 @@ const ITEM: FieldRule[] = [
   ['name', STRING, 'ti_nm'],
   ['category', STRING, 'ti_ca'],
   ['price', NUMBER + REQUIRED, 'ti_pr'],
-  ['quantity', NUMBER, 'ti_qu'],
+  ['quantity', INTEGER, 'ti_qu'],
 ];
 
 /** The `tr` event first, then its items, all validated before any is tracked. */

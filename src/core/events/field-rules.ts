@@ -8,6 +8,8 @@ export const NUMBER = 2;
 export const STRINGS = 3;
 export const ARRAY = 4;
 export const OBJECT = 5;
+/** A whole number: the protocol field is an integer, which the pipeline refuses to read from `1.5`. */
+export const INTEGER = 6;
 /** Added to a kind: the argument must be present. */
 export const REQUIRED = 8;
 /** Added to a kind: `null` is a value to send, not an absence. */
@@ -16,7 +18,7 @@ export const NULLABLE = 16;
 /** One argument: its name, its kind (plus flags), and the protocol key it is sent as (default: its name). */
 export type FieldRule = readonly [argument: string, kind: number, sentAs?: string];
 
-const KIND_NAMES = ['', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object'];
+const KIND_NAMES = ['', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object', 'a whole number'];
 
 function fits(kind: number, value: unknown): boolean {
   switch (kind) {
@@ -24,6 +26,7 @@ function fits(kind: number, value: unknown): boolean {
     case NUMBER: return typeof value === 'number' && Number.isFinite(value);
     case STRINGS: return Array.isArray(value) && value.every((v) => typeof v === 'string');
     case ARRAY: return Array.isArray(value);
+    case INTEGER: return Number.isInteger(value);
     default: return typeof value === 'object' && value !== null && !Array.isArray(value);
   }
 }

@@ -1,5 +1,5 @@
 import type { BuiltEvent } from './built-event.js';
-import { readFields, requireArgs, NUMBER, STRING, type FieldRule } from './field-rules.js';
+import { readFields, requireArgs, INTEGER, STRING, type FieldRule } from './field-rules.js';
 
 /** A page view (`e=pv`). In a browser, omitted fields are read from the page. */
 export interface PageViewEvent {
@@ -11,7 +11,7 @@ export interface PageViewEvent {
   referrer?: string;
 }
 
-/** A page ping (`e=pp`): the user is still on the page; scroll offsets seen since the last ping. */
+/** A page ping (`e=pp`): the user is still on the page; scroll offsets (whole pixels) seen since the last ping. */
 export interface PagePingEvent extends PageViewEvent {
   minX?: number;
   maxX?: number;
@@ -20,7 +20,7 @@ export interface PagePingEvent extends PageViewEvent {
 }
 
 const PAGE: FieldRule[] = [['pageUrl', STRING, 'url'], ['pageTitle', STRING, 'page'], ['referrer', STRING, 'refr']];
-const PING: FieldRule[] = [...PAGE, ['minX', NUMBER, 'pp_mix'], ['maxX', NUMBER, 'pp_max'], ['minY', NUMBER, 'pp_miy'], ['maxY', NUMBER, 'pp_may']];
+const PING: FieldRule[] = [...PAGE, ['minX', INTEGER, 'pp_mix'], ['maxX', INTEGER, 'pp_max'], ['minY', INTEGER, 'pp_miy'], ['maxY', INTEGER, 'pp_may']];
 // In a browser the page URL comes from the page itself, so it is checked after plugins ran.
 const URL_REQUIRED = [['url', 'pageUrl']] as const;
 

@@ -1,5 +1,5 @@
 import type { BuiltEvent } from './built-event.js';
-import { readFields, requireArgs, ARRAY, NULLABLE, NUMBER, OBJECT, REQUIRED, STRING, STRINGS, type FieldRule } from './field-rules.js';
+import { readFields, requireArgs, ARRAY, INTEGER, NULLABLE, NUMBER, OBJECT, REQUIRED, STRING, STRINGS, type FieldRule } from './field-rules.js';
 import { selfDescribing } from './self-describing.js';
 import { SCHEMAS } from '../schemas.js';
 
@@ -54,7 +54,9 @@ export interface FormSubmitEvent {
 export interface SiteSearchEvent {
   terms: string[];
   filters?: Record<string, string | boolean>;
+  /** Whole number of results. */
   totalResults?: number;
+  /** Whole number of results shown on this page. */
   pageResults?: number;
 }
 
@@ -87,8 +89,8 @@ const FORM_SUBMIT: FieldRule[] = [['formId', STRING + REQUIRED], ['formClasses',
 const SITE_SEARCH: FieldRule[] = [
   ['terms', STRINGS + REQUIRED],
   ['filters', OBJECT],
-  ['totalResults', NUMBER],
-  ['pageResults', NUMBER],
+  ['totalResults', INTEGER],
+  ['pageResults', INTEGER],
 ];
 
 function webEvent(schema: string, rules: FieldRule[], method: string) {
