@@ -1,5 +1,14 @@
+import { readFields, INTEGER, REQUIRED } from './events/field-rules.js';
 import { checkPlatform } from './platforms.js';
 import type { Payload } from './types.js';
+
+/**
+ * Throws a TypeError naming the first of `values` that is not a whole number: the
+ * pipeline reads `res`, `vp`, `cd` and `vid` as integers and refuses an event whose
+ * field holds a fraction.
+ */
+const requireWhole = (values: Record<string, unknown>): void =>
+  void readFields(values, Object.keys(values).map((name) => [name, INTEGER + REQUIRED]));
 
 /**
  * Who and where an event comes from: user, device and session fields that a
@@ -20,11 +29,11 @@ export class Subject {
   /** Business user id (`uid`). */
   setUserId(userId: string): this { return this.set('uid', userId); }
   /** Screen resolution (`res`, sent as `WxH`). */
-  setScreenResolution(width: number, height: number): this { return this.set('res', `${width}x${height}`); }
+  setScreenResolution(width: number, height: number): this { requireWhole({ width, height }); return this.set('res', `${width}x${height}`); }
   /** Viewport size (`vp`, sent as `WxH`). */
-  setViewport(width: number, height: number): this { return this.set('vp', `${width}x${height}`); }
+  setViewport(width: number, height: number): this { requireWhole({ width, height }); return this.set('vp', `${width}x${height}`); }
   /** Colour depth in bits (`cd`). */
-  setColorDepth(depth: number): this { return this.set('cd', depth); }
+  setColorDepth(depth: number): this { requireWhole({ depth }); return this.set('cd', depth); }
   /** Time zone name, e.g. `Europe/London` (`tz`). */
   setTimezone(timezone: string): this { return this.set('tz', timezone); }
   /** Language, e.g. `en-GB` (`lang`). */
@@ -34,7 +43,7 @@ export class Subject {
   /** Session id, a UUID (`sid`). */
   setDomainSessionId(sessionId: string): this { return this.set('sid', sessionId); }
   /** Session index, starting at 1 (`vid`). */
-  setDomainSessionIndex(index: number): this { return this.set('vid', index); }
+  setDomainSessionIndex(index: number): this { requireWhole({ index }); return this.set('vid', index); }
   /** IP address override (`ip`). */
   setIpAddress(ip: string): this { return this.set('ip', ip); }
   /** User-agent override (`ua`). */

@@ -80,3 +80,25 @@ describe('platform codes the pipeline would reject throw at the call', () => {
     expect(sink.events.map((e) => JSON.parse(e.json).p)).toEqual(['mob', 'srv', 'tv']);
   });
 });
+
+describe('Subject setters of integer fields throw on a fraction, naming the argument', () => {
+  const cases: Array<[string, (s: Subject) => unknown, RegExp]> = [
+    ['setScreenResolution', (s) => s.setScreenResolution(1920.5, 1080), /width must be a whole number/],
+    ['setViewport', (s) => s.setViewport(800, Number.NaN), /height must be a whole number/],
+    ['setColorDepth', (s) => s.setColorDepth('24' as never), /depth must be a whole number, got "24"/],
+    ['setDomainSessionIndex', (s) => s.setDomainSessionIndex(1.5), /index must be a whole number/],
+  ];
+  for (const [name, call, message] of cases) {
+    it(name, () => {
+      const subject = new Subject();
+      expect(() => call(subject)).toThrow(TypeError);
+      expect(() => call(subject)).toThrow(message);
+      expect(subject.fields).toEqual({});
+    });
+  }
+
+  it('whole numbers are sent as before', () => {
+    const subject = new Subject().setScreenResolution(1920, 1080).setViewport(800, 600).setColorDepth(24).setDomainSessionIndex(3);
+    expect(subject.fields).toEqual({ res: '1920x1080', vp: '800x600', cd: '24', vid: '3' });
+  });
+});
