@@ -20,7 +20,7 @@ export interface BeaconTransportOptions {
 
 /** A transport that also reports which events are on the wire in `keepalive` requests. */
 export interface BeaconTransport extends Transport {
-  /** Ids of the events in keepalive requests that have not answered yet. */
+  /** Ids of the events in keepalive requests that have not answered yet; none while the collector is known to be unreachable. */
   sent(): Set<string>;
   /** Bytes that may still be sent at unload: 0 while the collector is known to be unreachable. */
   room(): number;
@@ -107,7 +107,10 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
   return Object.assign(send, {
     sent() {
       const ids = new Set<string>();
-      for (const text of wire) for (const match of text.matchAll(EID)) ids.add(match[1] ?? match[2]!);
+      // While the collector is unreachable, the requests on the wire will most likely fail
+      // too, after the page is gone: report none, so that their events stay stored for
+      // the next page load (a duplicate if one arrives after all, rather than a loss).
+      if (!down) for (const text of wire) for (const match of text.matchAll(EID)) ids.add(match[1] ?? match[2]!);
       return ids;
     },
     room: () => (down ? 0 : budget - inFlight),

@@ -1,5 +1,7 @@
 // Delivery across page lifecycles in Chromium: reloads with the collector down,
 // a navigation right after tracking, and several tabs sharing one localStorage.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import {
   LINK_CLICK,
@@ -183,6 +185,41 @@ test('unload: 50 events, then at once a cross-origin navigation: none twice, all
     expect(whileAway).toBeGreaterThan(0);
     test.info().annotations.push({ type: 'delivered while away', description: String(whileAway) });
   });
+});
+
+test('unload while a retry to a failing collector is on the wire: its events stay stored and arrive on the next load', async ({ page }) => {
+  // A collector that answers the first POST with 503, never answers the second, and
+  // accepts the rest: at the reload below, the retry is on the wire to a collector known
+  // to fail, so the page must not count its events as delivered.
+  let posts = 0;
+  const eids: string[] = [];
+  const server = createServer((req, res) => {
+    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Headers': 'Content-Type' };
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      posts++;
+      if (posts === 1) return void res.writeHead(503, cors).end();
+      if (posts === 2) return; // held: no answer
+      for (const match of body.matchAll(/"eid":"([^"]+)"/g)) eids.push(match[1]!);
+      res.writeHead(200, cors).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    site.page('/failing.html', oncePage(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'failing', 5));
+    await page.goto(`${site.url}/failing.html`);
+    await expect.poll(() => posts, { timeout: 10_000 }).toBe(2);
+    await page.reload();
+    await expect.poll(() => eids.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+    await page.waitForTimeout(500);
+    expect(eids.length).toBe(5);
+    expect(new Set(eids).size).toBe(5);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 test('two tabs: each sends its own events once, and only one takes over a closed tab\'s queue', async ({ context }) => {
