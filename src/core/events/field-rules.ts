@@ -36,7 +36,8 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  return typeof value;
+  // A number is short, and shows what is wrong with it (a fraction, NaN).
+  return typeof value === 'number' ? String(value) : typeof value;
 }
 
 /** The caller's mistake, reported at the call and naming the argument. */
