@@ -47,7 +47,11 @@ export class Emitter extends CoreEmitter {
     const exit = (leaving: boolean) => {
       const room = transport.room?.() ?? Infinity;
       if (room > 0) this.flushOnUnload({ maxBytes: room });
-      store?.unload(transport.sent?.() ?? new Set(), leaving);
+      // Only a page that goes away lets go of the events on the wire. A hidden page lives
+      // on and settles its requests itself: its events stay stored until acknowledged,
+      // so that a failed request's retry is not held in memory alone when a mobile
+      // browser kills the hidden tab.
+      store?.unload((leaving && transport.sent?.()) || new Set(), leaving);
     };
     listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && exit(false));
     listen(window, 'pagehide', () => exit(true));

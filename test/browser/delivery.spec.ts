@@ -222,6 +222,61 @@ test('unload while a retry to a failing collector is on the wire: its events sta
   }
 });
 
+test('a hidden tab killed while its failed request waits to be retried: the events were still stored, and a new page sends them', async ({ context }) => {
+  // The first POST is held, then its connection is cut (a network error) once the page
+  // is hidden; the retry is held too; the rest are accepted.
+  let posts = 0;
+  const eids: string[] = [];
+  const held: import('node:http').ServerResponse[] = [];
+  const server = createServer((req, res) => {
+    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Headers': 'Content-Type' };
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      posts++;
+      if (posts <= 2) return void held.push(res);
+      for (const match of body.matchAll(/"eid":"([^"]+)"/g)) eids.push(match[1]!);
+      res.writeHead(200, cors).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    site.page('/killed.html', oncePage(endpoint, 'killed', 5));
+    site.page('/next.html', umdPage(`isotrack('newTracker', 'sp', '${endpoint}', { appId: 'killed' });`));
+    const page = await context.newPage();
+    // Stands in for the browser killing the tab: once `killed` is set, the page's own
+    // pagehide and visibilitychange handlers no longer run.
+    await page.addInitScript(() => {
+      const w = window as unknown as { killed?: boolean };
+      for (const [target, type] of [[window, 'pagehide'], [document, 'visibilitychange']] as const) {
+        target.addEventListener(type, (event) => w.killed && event.stopImmediatePropagation(), true);
+      }
+    });
+    await page.goto(`${site.url}/killed.html`);
+    await expect.poll(() => posts, { timeout: 10_000 }).toBe(1);
+    // The user switches away: the page is hidden, with the request on the wire.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    held[0]!.socket?.destroy();
+    await page.waitForTimeout(100);
+    // A mobile browser kills the hidden tab: no pagehide, nothing runs any more.
+    await page.evaluate(() => ((window as unknown as { killed: boolean }).killed = true));
+    await page.close();
+    // The next page of the site takes the dead tab's queue over once its lease expires (15 s).
+    const next = await context.newPage();
+    await next.goto(`${site.url}/next.html`);
+    await expect.poll(() => new Set(eids).size, { timeout: 40_000 }).toBe(5);
+    expect(eids.length).toBe(5);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
 test('two tabs: each sends its own events once, and only one takes over a closed tab\'s queue', async ({ context }) => {
   const down = await downCollector();
   site.page('/tab.html', oncePage(down.url, 'tabs', 15));
