@@ -1,6 +1,6 @@
 // Delivery across page lifecycles in Chromium: reloads with the collector down,
 // a navigation right after tracking, and several tabs sharing one localStorage.
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import {
@@ -46,6 +46,36 @@ async function downCollector(): Promise<{ url: string; up(): Promise<RunningColl
   const { port, url } = probe;
   await probe.close();
   return { url, up: () => startCollector({ port }) };
+}
+
+/**
+ * A collector stand-in whose answers a test scripts: `answer(n, res)` gets the n-th POST
+ * (from 1) and may answer it, leave it unanswered or cut it; returning `false` lets the
+ * stand-in accept it (200) and record its event ids. Preflights are answered for CORS.
+ */
+async function scriptedCollector(answer: (post: number, res: ServerResponse) => boolean) {
+  let posts = 0;
+  const eids: string[] = [];
+  const server = createServer((req, res) => {
+    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Headers': 'Content-Type' };
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      // Every answer carries the CORS headers, so that the page sees a scripted status as it is.
+      for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+      if (answer(++posts, res)) return;
+      for (const match of body.matchAll(/"eid":"([^"]+)"/g)) eids.push(match[1]!);
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    posts: () => posts,
+    eids,
+    close: () => (server.closeAllConnections(), server.close()),
+  };
 }
 
 /** A page that tracks `count` events once per browser profile (not again on reload). */
@@ -188,63 +218,32 @@ test('unload: 50 events, then at once a cross-origin navigation: none twice, all
 });
 
 test('unload while a retry to a failing collector is on the wire: its events stay stored and arrive on the next load', async ({ page }) => {
-  // A collector that answers the first POST with 503, never answers the second, and
-  // accepts the rest: at the reload below, the retry is on the wire to a collector known
-  // to fail, so the page must not count its events as delivered.
-  let posts = 0;
-  const eids: string[] = [];
-  const server = createServer((req, res) => {
-    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Headers': 'Content-Type' };
-    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      posts++;
-      if (posts === 1) return void res.writeHead(503, cors).end();
-      if (posts === 2) return; // held: no answer
-      for (const match of body.matchAll(/"eid":"([^"]+)"/g)) eids.push(match[1]!);
-      res.writeHead(200, cors).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // The first POST gets a 503 and the second no answer; the rest are accepted. At the
+  // reload below, the retry is on the wire to a collector known to fail, so the page
+  // must not count its events as delivered.
+  const collector = await scriptedCollector((post, res) => post == 1 ? (res.writeHead(503).end(), true) : post == 2);
   try {
-    site.page('/failing.html', oncePage(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'failing', 5));
+    site.page('/failing.html', oncePage(collector.url, 'failing', 5));
     await page.goto(`${site.url}/failing.html`);
-    await expect.poll(() => posts, { timeout: 10_000 }).toBe(2);
+    await expect.poll(collector.posts, { timeout: 10_000 }).toBe(2);
     await page.reload();
-    await expect.poll(() => eids.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => collector.eids.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
     await page.waitForTimeout(500);
-    expect(eids.length).toBe(5);
-    expect(new Set(eids).size).toBe(5);
+    expect(collector.eids.length).toBe(5);
+    expect(new Set(collector.eids).size).toBe(5);
   } finally {
-    server.closeAllConnections();
-    server.close();
+    collector.close();
   }
 });
 
 test('a hidden tab killed while its failed request waits to be retried: the events were still stored, and a new page sends them', async ({ context }) => {
-  // The first POST is held, then its connection is cut (a network error) once the page
-  // is hidden; the retry is held too; the rest are accepted.
-  let posts = 0;
-  const eids: string[] = [];
-  const held: import('node:http').ServerResponse[] = [];
-  const server = createServer((req, res) => {
-    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Headers': 'Content-Type' };
-    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      posts++;
-      if (posts <= 2) return void held.push(res);
-      for (const match of body.matchAll(/"eid":"([^"]+)"/g)) eids.push(match[1]!);
-      res.writeHead(200, cors).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The first two POSTs get no answer (the first is cut below, once the page is hidden);
+  // the rest are accepted.
+  const held: ServerResponse[] = [];
+  const collector = await scriptedCollector((post, res) => post <= 2 && held.push(res) > 0);
   try {
-    site.page('/killed.html', oncePage(endpoint, 'killed', 5));
-    site.page('/next.html', umdPage(`isotrack('newTracker', 'sp', '${endpoint}', { appId: 'killed' });`));
+    site.page('/killed.html', oncePage(collector.url, 'killed', 5));
+    site.page('/next.html', umdPage(`isotrack('newTracker', 'sp', '${collector.url}', { appId: 'killed' });`));
     const page = await context.newPage();
     // Stands in for the browser killing the tab: once `killed` is set, the page's own
     // pagehide and visibilitychange handlers no longer run.
@@ -255,7 +254,7 @@ test('a hidden tab killed while its failed request waits to be retried: the even
       }
     });
     await page.goto(`${site.url}/killed.html`);
-    await expect.poll(() => posts, { timeout: 10_000 }).toBe(1);
+    await expect.poll(collector.posts, { timeout: 10_000 }).toBe(1);
     // The user switches away: the page is hidden, with the request on the wire.
     await page.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
@@ -269,11 +268,10 @@ test('a hidden tab killed while its failed request waits to be retried: the even
     // The next page of the site takes the dead tab's queue over once its lease expires (15 s).
     const next = await context.newPage();
     await next.goto(`${site.url}/next.html`);
-    await expect.poll(() => new Set(eids).size, { timeout: 40_000 }).toBe(5);
-    expect(eids.length).toBe(5);
+    await expect.poll(() => new Set(collector.eids).size, { timeout: 40_000 }).toBe(5);
+    expect(collector.eids.length).toBe(5);
   } finally {
-    server.closeAllConnections();
-    server.close();
+    collector.close();
   }
 });
 
