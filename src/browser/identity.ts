@@ -1,3 +1,4 @@
+import { UNSET } from '../core/payload.js';
 import { SCHEMAS } from '../core/schemas.js';
 import type { TrackerPlugin } from '../core/tracker.js';
 import { uuidv4 } from '../core/uuid.js';
@@ -107,7 +108,7 @@ export function identity(options: IdentityOptions = {}): Identity {
     beforeTrack({ payload, contexts }) {
       if (anon) {
         // Unset rather than deleted: the payload keeps its shape (see newPayload).
-        for (const key of IDENTIFIERS) payload[key] = undefined as unknown as string;
+        for (const key of IDENTIFIERS) payload[key] = UNSET;
         return;
       }
       if (optedOut || dnt) return;

@@ -1,3 +1,4 @@
+import { UNSET } from '../core/payload.js';
 import { SCHEMAS } from '../core/schemas.js';
 import type { TrackerPlugin } from '../core/tracker.js';
 import type { SelfDescribingJson } from '../core/types.js';
@@ -14,9 +15,6 @@ export interface PageContextPlugin extends TrackerPlugin {
   /** Id of the current page view: a new UUID at every page view. */
   pageViewId(): string;
 }
-
-/** An unset payload field (a `Payload` holds strings; unset ones read as `undefined`). */
-const unset = undefined as unknown as string;
 
 /**
  * Fills the fields a browser knows: screen, viewport, document size,
@@ -71,11 +69,11 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
       p.url ||= location.href;
       if (e == 'pv') {
         id = uuidv4();
-        p.page ||= doc.title || unset;
-        p.refr ||= (lastUrl ?? docReferrer) || unset;
+        p.page ||= doc.title || UNSET;
+        p.refr ||= (lastUrl ?? docReferrer) || UNSET;
         lastUrl = p.url;
         referrer = p.refr;
-      } else p.refr ||= (referrer ?? docReferrer) || unset;
+      } else p.refr ||= (referrer ?? docReferrer) || UNSET;
       if (options.webPage !== false) {
         const pv = pageViewId();
         if (entity?.data.id !== pv) entity = { schema: SCHEMAS.webPage, data: { id: pv } };
