@@ -2,7 +2,7 @@
 // a navigation right after tracking, and several tabs sharing one localStorage.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   LINK_CLICK,
   counts,
@@ -76,6 +76,14 @@ async function scriptedCollector(answer: (post: number, res: ServerResponse) => 
     eids,
     close: () => (server.closeAllConnections(), server.close()),
   };
+}
+
+/** What the browser does when the user switches tabs or minimises the window: the page becomes hidden. */
+async function hide(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
 }
 
 /** A page that tracks `count` events once per browser profile (not again on reload). */
@@ -175,11 +183,7 @@ test('visibilitychange to hidden sends what is queued at once, with keepalive', 
     await page.goto(`${site.url}/hidden.html`);
     await page.waitForTimeout(500);
     expect(await goodEvents(collector)).toEqual([]);
-    // What the browser does when the user switches tabs or minimises the window.
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await hide(page);
     const events = await waitForEvents(collector, (all) => all.length >= 5, 5_000);
     expect(events.map((e) => e.se_ac).sort()).toEqual(['a0', 'a1', 'a2', 'a3', 'a4']);
     expect(await page.evaluate(() => (window as unknown as { keepalive: boolean[] }).keepalive)).toEqual([true]);
@@ -256,10 +260,7 @@ test('a hidden tab killed while its failed request waits to be retried: the even
     await page.goto(`${site.url}/killed.html`);
     await expect.poll(collector.posts, { timeout: 10_000 }).toBe(1);
     // The user switches away: the page is hidden, with the request on the wire.
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await hide(page);
     held[0]!.socket?.destroy();
     await page.waitForTimeout(100);
     // A mobile browser kills the hidden tab: no pagehide, nothing runs any more.
