@@ -1,4 +1,4 @@
-import { describe, fail, readFields, INTEGER, OBJECT, STRING, REQUIRED } from './events/field-rules.js';
+import { describe, fail, isObject, readFields, INTEGER, OBJECT, STRING, REQUIRED } from './events/field-rules.js';
 import type { SelfDescribingJson } from './types.js';
 
 // The pattern Enrich applies to schema URIs (tracker-protocol notes, section 4).
@@ -33,10 +33,6 @@ function badSelfDescribing(value: unknown, argument: string): never {
   if (!isObject(value)) fail(argument, `must be a self-describing JSON {schema, data}, got ${describe(value)}`);
   readFields(value, [['schema', STRING + REQUIRED], ['data', OBJECT + REQUIRED]], `${argument}.`);
   return fail(`${argument}.schema`, `must be an Iglu URI like iglu:com.acme/event/jsonschema/1-0-0, got ${describe((value as { schema?: unknown }).schema)}`);
-}
-
-function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Checks the optional `context` array of a track call. */

@@ -20,6 +20,11 @@ export type FieldRule = readonly [argument: string, kind: number, sentAs?: strin
 
 const KIND_NAMES = ['', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object', 'a whole number'];
 
+/** A plain object: not null, not an array. */
+export function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function fits(kind: number, value: unknown): boolean {
   switch (kind) {
     case STRING: return typeof value === 'string';
@@ -27,7 +32,7 @@ function fits(kind: number, value: unknown): boolean {
     case STRINGS: return Array.isArray(value) && value.every((v) => typeof v === 'string');
     case ARRAY: return Array.isArray(value);
     case INTEGER: return Number.isInteger(value);
-    default: return typeof value === 'object' && value !== null && !Array.isArray(value);
+    default: return isObject(value);
   }
 }
 
