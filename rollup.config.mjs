@@ -10,8 +10,11 @@ import tsc from 'typescript';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const nodeBuiltins = (id) => id.startsWith('node:');
-const runtimeDeps = (id) =>
-  nodeBuiltins(id) || Object.keys(pkg.dependencies).some((dep) => id === dep || id.startsWith(`${dep}/`));
+const collectorPkg = JSON.parse(readFileSync(new URL('./collector/package.json', import.meta.url), 'utf8'));
+const isDep = (deps) => (id) => Object.keys(deps ?? {}).some((dep) => id === dep || id.startsWith(`${dep}/`));
+const runtimeDeps = (id) => nodeBuiltins(id) || isDep(pkg.dependencies)(id) || isDep(pkg.peerDependencies)(id);
+// The collector package bundles the SDK's platform list; only its own dependencies stay external.
+const collectorDeps = (id) => nodeBuiltins(id) || isDep(collectorPkg.dependencies)(id);
 const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false } });
 // For the script-tag build only: TypeScript `private` members become `_`-prefixed, so that
 // terser's property mangling (`regex: /^_/`) shortens them. Class members keep long,
@@ -72,11 +75,11 @@ const library = (input, name) => ({
   ],
 });
 
-const types = (input, name, formats = ['js', 'cjs']) => ({
+const types = (input, name, formats = ['js', 'cjs'], dir = 'dist') => ({
   input,
   external: runtimeDeps,
   plugins: [dts({ tsconfig: './tsconfig.json' })],
-  output: formats.map((ext) => ({ file: `dist/${name}.d.${ext === 'js' ? 'ts' : 'cts'}`, format: 'es' })),
+  output: formats.map((ext) => ({ file: `${dir}/${name}.d.${ext === 'js' ? 'ts' : 'cts'}`, format: 'es' })),
 });
 
 export default [
@@ -113,20 +116,20 @@ export default [
     ],
   },
   {
-    input: { collector: 'src/collector/index.ts', 'collector-cli': 'src/collector/cli.ts' },
-    external: (id) => runtimeDeps(id) || id === 'ajv' || id === 'ajv-formats' || id.startsWith('ajv/'),
+    input: { collector: 'collector/src/index.ts', 'collector-cli': 'collector/src/cli.ts' },
+    external: collectorDeps,
     plugins: [replaceVersion(), ts()],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: { dir: 'collector/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
   {
-    // CommonJS users of `isotrack/collector` (e.g. Jest set-ups) get their own build.
-    input: 'src/collector/index.ts',
-    external: (id) => runtimeDeps(id) || id === 'ajv' || id === 'ajv-formats' || id.startsWith('ajv/'),
+    // CommonJS users of `@isotrack/collector` (e.g. Jest set-ups) get their own build.
+    input: 'collector/src/index.ts',
+    external: collectorDeps,
     plugins: [replaceVersion(), ts()],
-    output: { file: 'dist/collector.cjs', format: 'cjs', exports: 'named' },
+    output: { file: 'collector/dist/collector.cjs', format: 'cjs', exports: 'named' },
   },
   types('src/index.ts', 'index'),
   types('src/index.node.ts', 'node'),
   types('src/index.browser.ts', 'browser', ['js']),
-  types('src/collector/index.ts', 'collector'),
+  types('collector/src/index.ts', 'collector', ['js', 'cjs'], 'collector/dist'),
 ];

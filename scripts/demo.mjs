@@ -6,7 +6,7 @@
 //   npm run demo -- --keep    ... then keep the collector running for the events page
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startCollector } from '../dist/collector.js';
+import { startCollector } from '@isotrack/collector';
 
 const PREFERRED_PORT = 9090;
 // Delivery normally finishes before the example exits (it flushes); this only

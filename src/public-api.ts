@@ -1,6 +1,10 @@
-// The platform-neutral public API, listed once by name. Each platform entry
-// re-exports it beside its own Emitter (whose default transport differs).
-export { Tracker, Subject, PayloadBuilder, base64UrlEncode, uuidv4, utf8ByteLength, SCHEMAS, TRACKER_VERSION } from './core/index.js';
+// The public API every entry exports, listed once by name. Each platform entry
+// (index.ts neutral, index.node.ts, index.browser.ts) adds the three names whose
+// implementation differs by platform, with the same types everywhere:
+// `Emitter` (default transport and defaults), `Tracker` (default platform code) and
+// `nodeHttpTransport` (a clear error where Node's http module does not exist).
+// test/types/export-parity.test.ts holds every entry to the same names and types.
+export { Subject, PayloadBuilder, base64UrlEncode, uuidv4, utf8ByteLength, SCHEMAS, TRACKER_VERSION } from './core/index.js';
 export type {
   TrackerOptions,
   TrackerPlugin,
@@ -38,3 +42,15 @@ export type {
 } from './emitter/index.js';
 export { fetchTransport, type FetchTransportOptions } from './transports/fetch.js';
 export type { Transport, TransportRequest, TransportResponse } from './transports/types.js';
+export type { NodeHttpTransportOptions } from './transports/node-http-options.js';
+// Browser features: safe to import anywhere (nothing touches a DOM global at import),
+// inert outside a browser, so that server-side rendering can import and call them.
+export type { BrowserEmitterOptions } from './browser/emitter.js';
+export { BrowserTracker, newTracker, type BrowserTrackerOptions } from './browser/tracker.js';
+export { sendBeaconTransport, type BeaconTransport, type BeaconTransportOptions } from './transports/beacon.js';
+export { enableActivityTracking, type ActivityTrackingOptions } from './browser/activity.js';
+export { pageContext, type PageContextOptions, type PageContextPlugin } from './browser/page-context.js';
+export { identity, type Identity, type IdentityOptions } from './browser/identity.js';
+export { persistentStore, type BrowserEventStore } from './browser/persistent-store.js';
+export { localStore, memoryStore, type KeyValueStore } from './browser/storage.js';
+export { commandFunction, type Command, type CommandFunction } from './browser/command-queue.js';

@@ -1,17 +1,9 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
+import type { NodeHttpTransportOptions } from './node-http-options.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 
-export interface NodeHttpTransportOptions {
-  /** Reuse connections between requests. @defaultValue true */
-  keepAlive?: boolean;
-  /** Most sockets per collector host. @defaultValue 16 */
-  maxSockets?: number;
-  /** Agent for `http:` collectors; replaces the transport's own (which is then not destroyed on close). @defaultValue a keep-alive agent */
-  httpAgent?: http.Agent;
-  /** Agent for `https:` collectors. @defaultValue a keep-alive agent */
-  httpsAgent?: https.Agent;
-}
+export type { NodeHttpTransportOptions } from './node-http-options.js';
 
 /**
  * The Node transport: `node:http`/`node:https` with keep-alive agents. Node's agent
@@ -23,8 +15,9 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
   let ownHttp: http.Agent | undefined;
   let ownHttps: https.Agent | undefined;
   const agentFor = (secure: boolean): http.Agent => {
-    if (secure) return options.httpsAgent ?? (ownHttps ??= new https.Agent(agentOptions));
-    return options.httpAgent ?? (ownHttp ??= new http.Agent(agentOptions));
+    // The options type the agents structurally (see node-http-options.ts); they are Node agents.
+    if (secure) return (options.httpsAgent as https.Agent | undefined) ?? (ownHttps ??= new https.Agent(agentOptions));
+    return (options.httpAgent as http.Agent | undefined) ?? (ownHttp ??= new http.Agent(agentOptions));
   };
 
   const transport: Transport = (request) => send(request, agentFor);

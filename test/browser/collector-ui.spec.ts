@@ -1,8 +1,8 @@
 // The events page in a real browser (Debian Chromium), against the built collector.
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { startCollector } from '../../dist/collector.js';
-import type { RunningCollector } from '../../dist/collector.js';
+import { startCollector } from '@isotrack/collector';
+import type { RunningCollector } from '@isotrack/collector';
 
 const TP2 = '/com.snowplowanalytics.snowplow/tp2';
 const PAYLOAD_DATA = 'iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-4';

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { startCollector, type RunningCollector } from '../../dist/collector.js';
+import { startCollector, type RunningCollector } from '@isotrack/collector';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const LINK_CLICK = 'iglu:com.snowplowanalytics.snowplow/link_click/jsonschema/1-0-1';

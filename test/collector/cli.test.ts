@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const CLI = fileURLToPath(new URL('../../dist/collector-cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../collector/dist/collector-cli.js', import.meta.url));
 
 describe('isotrack-collector', () => {
   it('is built (run `npm run build` first)', () => {

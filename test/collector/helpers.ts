@@ -2,8 +2,8 @@
 // Everything goes over real HTTP to a collector on 127.0.0.1.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startCollector } from '../../src/collector/index.js';
-import type { CollectorOptions, CollectorPayload, Counts, RunningCollector } from '../../src/collector/index.js';
+import { startCollector } from '../../collector/src/index.js';
+import type { CollectorOptions, CollectorPayload, Counts, RunningCollector } from '../../collector/src/index.js';
 
 export const TP2 = '/com.snowplowanalytics.snowplow/tp2';
 export const PAYLOAD_DATA = 'iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-4';

@@ -2,7 +2,7 @@
 import { connect } from 'node:net';
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { startCollector } from '../../src/collector/index.js';
+import { startCollector } from '../../collector/src/index.js';
 import { PAYLOAD_DATA, TP2, bad, badErrors, counts, event, getEvent, good, postBody, postEvents, useCollector } from './helpers.js';
 
 const live = useCollector();

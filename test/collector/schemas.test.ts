@@ -3,8 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector } from '../../src/collector/index.js';
-import type { RunningCollector } from '../../src/collector/index.js';
+import { startCollector } from '../../collector/src/index.js';
+import type { RunningCollector } from '../../collector/src/index.js';
 import { b64url, badErrors, contexts, counts, event, good, postEvents, reset, sdj, unstruct } from './helpers.js';
 
 const CHECKOUT = 'iglu:com.acme/checkout/jsonschema/1-0-0';

@@ -3,7 +3,7 @@
 // against the Iglu schemas exactly as the pipeline would.
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startCollector } from '../../dist/collector.js';
+import { startCollector } from '@isotrack/collector';
 import { makeConsumerProject, runIn } from '../helpers/consumer-project.js';
 
 const fixture = resolve(import.meta.dirname, '../fixtures/track-every-event.cjs');

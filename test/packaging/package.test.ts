@@ -16,7 +16,7 @@ describe('package', () => {
   it('dist holds ESM, CJS, type declarations and the UMD files', () => {
     for (const file of [
       'index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'node.js', 'node.cjs', 'node.d.ts', 'node.d.cts',
-      'browser.js', 'browser.d.ts', 'isotrack.umd.js', 'isotrack.umd.min.js', 'collector.js', 'collector.d.ts',
+      'browser.js', 'browser.d.ts', 'isotrack.umd.js', 'isotrack.umd.min.js',
     ]) {
       expect(existsSync(resolve(repo, 'dist', file)), file).toBe(true);
     }

@@ -16,7 +16,7 @@ export const EVENT_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** Platform codes (`p`): the tracker checks the same list. */
-export { PLATFORMS } from '../core/platforms.js';
+export { PLATFORMS } from '../../src/core/platforms.js';
 
 /** Fields every event needs; payload_data requires them for POST and Enrich for GET. */
 export const REQUIRED_FIELDS: readonly string[] = ['e', 'p', 'tv'];
