@@ -9,11 +9,11 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { NPM_INSTALL_FLAGS, packRepository } from '../../scripts/install-footprint.mjs';
 
 const run = promisify(execFile);
 export const repo = resolve(import.meta.dirname, '../..');
 export const cacheDir = join(repo, '.cache', 'runtimes');
-const NPM_FLAGS = ['--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'];
 const INSTALLED = '.installed';
 
 /** Moves a finished install into place unless another process got there first. */
@@ -26,14 +26,6 @@ function publish(temp: string, final: string): void {
   }
 }
 
-/** `npm pack`s the repository (dist/ must be built) and returns the tarball path and checksum. */
-async function pack(into: string): Promise<{ tarball: string; shasum: string }> {
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', into, '--loglevel=error'], { cwd: repo, maxBuffer: 1 << 24 });
-  const [info] = JSON.parse(stdout) as { filename: string; shasum: string }[];
-  if (!info) throw new Error(`npm pack printed no tarball: ${stdout}`);
-  return { tarball: join(into, info.filename), shasum: info.shasum };
-}
-
 /**
  * A project whose only dependency is the packed SDK, installed from the tarball the
  * way a user installs it. Returns the project folder (its node_modules/isotrack is
@@ -43,11 +35,11 @@ export async function packedProject(): Promise<string> {
   mkdirSync(cacheDir, { recursive: true });
   const temp = mkdtempSync(join(cacheDir, 'tmp-consumer-'));
   try {
-    const { tarball, shasum } = await pack(temp);
+    const { tarball, shasum } = await packRepository(temp);
     const final = join(cacheDir, `consumer-${shasum.slice(0, 12)}`);
     if (existsSync(join(final, INSTALLED))) return final;
     writeFileSync(join(temp, 'package.json'), JSON.stringify({ name: 'runtimes-consumer', private: true, type: 'module' }, null, 2));
-    await run('npm', ['install', ...NPM_FLAGS, `./${tarball.slice(temp.length + 1)}`], { cwd: temp, maxBuffer: 1 << 24 });
+    await run('npm', ['install', ...NPM_INSTALL_FLAGS, `./${tarball.slice(temp.length + 1)}`], { cwd: temp, maxBuffer: 1 << 24 });
     writeFileSync(join(temp, INSTALLED), shasum);
     publish(temp, final);
     return final;
@@ -71,7 +63,7 @@ export async function runtimeTools(): Promise<{ bun: string; deno: string; dir: 
       // The platform binaries are optional dependencies of `bun`, `deno` and `workerd`.
       // Install scripts stay off (npm 11 asks before running them), except bun's: its
       // launcher refuses to start until install.js has put the platform binary in place.
-      await run('npm', ['ci', ...NPM_FLAGS], { cwd: temp, maxBuffer: 1 << 24, timeout: 600_000 });
+      await run('npm', ['ci', ...NPM_INSTALL_FLAGS], { cwd: temp, maxBuffer: 1 << 24, timeout: 600_000 });
       await run(process.execPath, ['install.js'], { cwd: join(temp, 'node_modules', 'bun'), timeout: 300_000 });
       writeFileSync(join(temp, INSTALLED), key);
       publish(temp, dir);
