@@ -6,7 +6,7 @@
 // temporary folder and renames it into place, so a reader never sees half an install.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { NPM_INSTALL_FLAGS, packRepository } from '../../scripts/install-footprint.mjs';
@@ -16,13 +16,19 @@ export const repo = resolve(import.meta.dirname, '../..');
 export const cacheDir = join(repo, '.cache', 'runtimes');
 const INSTALLED = '.installed';
 
-/** Moves a finished install into place unless another process got there first. */
-function publish(temp: string, final: string): void {
+/**
+ * Moves a finished install into place unless another process got there first, then
+ * removes the installs it replaces (same prefix, older input), so the cache stays small.
+ */
+function publish(temp: string, final: string, prefix: string): void {
   try {
     renameSync(temp, final);
   } catch (error) {
     if (!existsSync(join(final, INSTALLED))) throw error;
     rmSync(temp, { recursive: true, force: true });
+  }
+  for (const name of readdirSync(cacheDir)) {
+    if (name.startsWith(prefix) && join(cacheDir, name) !== final) rmSync(join(cacheDir, name), { recursive: true, force: true });
   }
 }
 
@@ -41,7 +47,7 @@ export async function packedProject(): Promise<string> {
     writeFileSync(join(temp, 'package.json'), JSON.stringify({ name: 'runtimes-consumer', private: true, type: 'module' }, null, 2));
     await run('npm', ['install', ...NPM_INSTALL_FLAGS, `./${tarball.slice(temp.length + 1)}`], { cwd: temp, maxBuffer: 1 << 24 });
     writeFileSync(join(temp, INSTALLED), shasum);
-    publish(temp, final);
+    publish(temp, final, 'consumer-');
     return final;
   } finally {
     rmSync(temp, { recursive: true, force: true });
@@ -66,7 +72,7 @@ export async function runtimeTools(): Promise<{ bun: string; deno: string; dir: 
       await run('npm', ['ci', ...NPM_INSTALL_FLAGS], { cwd: temp, maxBuffer: 1 << 24, timeout: 600_000 });
       await run(process.execPath, ['install.js'], { cwd: join(temp, 'node_modules', 'bun'), timeout: 300_000 });
       writeFileSync(join(temp, INSTALLED), key);
-      publish(temp, dir);
+      publish(temp, dir, 'tools-');
     } finally {
       rmSync(temp, { recursive: true, force: true });
     }

@@ -94,7 +94,8 @@ describe('the event script delivers on', () => {
     const outcome = await runScript(tools.bun, ['--no-install', 'run.mjs', collector.url, 'bun'], {
       BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0',
     });
-    expect(outcome.resolved).toMatch(/node_modules\/isotrack\/dist\/(node|index)\.js$/);
+    // Bun matches the `node` export condition: it gets the Node build.
+    expect(outcome.resolved).toMatch(/node_modules\/isotrack\/dist\/node\.js$/);
     await expectDelivered('bun', outcome);
   });
 
@@ -102,7 +103,8 @@ describe('the event script delivers on', () => {
 
   it('Deno (npm package deno), through the package in node_modules', async () => {
     const outcome = await runScript(tools.deno, ['run', '--no-prompt', '--no-lock', '--allow-net=127.0.0.1', '--allow-read', '--allow-env', 'run.mjs', collector.url, 'deno'], denoEnv());
-    expect(outcome.resolved).toMatch(/node_modules\/isotrack\/dist\/(node|index)\.js$/);
+    // Deno resolves npm packages with the `deno` and `node` conditions: the Node build.
+    expect(outcome.resolved).toMatch(/node_modules\/isotrack\/dist\/node\.js$/);
     await expectDelivered('deno', outcome);
   });
 
@@ -118,35 +120,68 @@ describe('the event script delivers on', () => {
     await expectDelivered('deno-url', outcome);
   });
 
-  it('workerd (Cloudflare Workers, via miniflare): an ES module worker importing the neutral build, flushing in ctx.waitUntil', async () => {
-    const require = createRequire(join(tools.dir, 'package.json'));
-    const { Miniflare } = (await import(pathToFileURL(require.resolve('miniflare')).href)) as { Miniflare: MiniflareClass };
+  // Wrangler bundles a Worker with esbuild and these export conditions (workers-sdk,
+  // deployment-bundle/bundle.ts): our package then resolves to its browser build.
+  const WRANGLER_CONDITIONS = ['workerd', 'worker', 'browser'];
+  const workerdCases = [
+    ['workerd', 'an unbundled ES module worker whose module `isotrack` is the neutral build'],
+    ['workerd-bundled', 'a worker bundled as wrangler does (esbuild, conditions workerd/worker/browser)'],
+  ] as const;
+  for (const [runtime, title] of workerdCases) {
+    it(`workerd (Cloudflare Workers, via miniflare): ${title}, flushing in ctx.waitUntil`, async () => {
+      const modules = runtime === 'workerd' ? unbundledWorker() : [await wranglerBundle()];
+      const outcome = await runWorker(modules, runtime);
+      expect(outcome.globals).toEqual({ window: 'undefined', document: 'undefined' });
+      await expectDelivered(runtime, outcome);
+    }, 60_000);
+  }
+
+  function unbundledWorker(): WorkerModule[] {
+    return [
+      { type: 'ESModule', path: join(project, 'edge-worker.mjs') },
+      { type: 'ESModule', path: join(project, 'track.mjs') },
+      // The bare specifier `isotrack` names this module, as an uploaded module of that name.
+      { type: 'ESModule', path: join(project, 'isotrack'), contents: readFileSync(join(project, 'node_modules/isotrack/dist/index.js'), 'utf8') },
+    ];
+  }
+
+  async function wranglerBundle(): Promise<WorkerModule> {
+    const esbuild = (await importTool('esbuild')) as { build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[]; metafile: { inputs: Record<string, unknown> } }> };
+    const result = await esbuild.build({
+      entryPoints: ['edge-worker.mjs'], absWorkingDir: project,
+      bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', conditions: WRANGLER_CONDITIONS,
+      write: false, metafile: true, logLevel: 'silent',
+    });
+    const sdkFiles = Object.keys(result.metafile.inputs).filter((input) => input.includes('node_modules/isotrack/'));
+    expect(sdkFiles).toEqual(['node_modules/isotrack/dist/browser.js']);
+    return { type: 'ESModule', path: join(project, 'edge-worker.bundle.mjs'), contents: result.outputFiles[0]!.text };
+  }
+
+  async function runWorker(modules: WorkerModule[], runtime: string): Promise<Outcome> {
+    const { Miniflare } = (await importTool('miniflare')) as { Miniflare: MiniflareClass };
     const mf = new Miniflare({
-      modules: [
-        { type: 'ESModule', path: join(project, 'edge-worker.mjs') },
-        { type: 'ESModule', path: join(project, 'track.mjs') },
-        { type: 'ESModule', path: join(project, 'node_modules/isotrack/dist/index.js') },
-      ],
-      modulesRoot: project,
-      compatibilityDate: '2025-01-01',
-      bindings: { COLLECTOR: collector.url },
+      modules, modulesRoot: project, compatibilityDate: '2025-01-01',
+      bindings: { COLLECTOR: collector.url, RUNTIME: runtime },
     });
     try {
       expect(await (await mf.dispatchFetch('http://worker.test/')).text()).toBe('tracking');
-      let outcome: Outcome | undefined;
       // The response went out before the flush: ask until waitUntil's work has settled.
-      for (let attempt = 0; attempt < 200 && !outcome; attempt++) {
+      for (let attempt = 0; attempt < 200; attempt++) {
         const response = await mf.dispatchFetch('http://worker.test/outcome');
-        if (response.status === 200) outcome = (await response.json()) as Outcome;
-        else await new Promise((resolve) => setTimeout(resolve, 50));
+        if (response.status === 200) return (await response.json()) as Outcome;
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      expect(outcome, 'the worker never finished its flush').toBeDefined();
-      expect(outcome!.globals).toEqual({ window: 'undefined', document: 'undefined' });
-      await expectDelivered('workerd', outcome!);
+      throw new Error(`${runtime}: the worker never finished its flush`);
     } finally {
       await mf.dispose();
     }
-  }, 60_000);
+  }
+
+  /** Loads a package installed in the tools project (miniflare, esbuild). */
+  async function importTool(name: string): Promise<unknown> {
+    const require = createRequire(join(tools.dir, 'package.json'));
+    return import(pathToFileURL(require.resolve(name)).href);
+  }
 
   describe('Chromium', () => {
     let browser: Awaited<ReturnType<typeof chromium.launch>>;
@@ -191,6 +226,7 @@ describe('Node 18 compatibility of the built files', () => {
   });
 });
 
+interface WorkerModule { type: 'ESModule'; path: string; contents?: string }
 type MiniflareClass = new (options: Record<string, unknown>) => {
   dispatchFetch(url: string): Promise<Response>;
   dispose(): Promise<void>;
