@@ -102,7 +102,7 @@ describe('the event script delivers on', () => {
   const denoEnv = () => ({ DENO_DIR: join(tools.dir, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' });
 
   it('Deno (npm package deno), through the package in node_modules', async () => {
-    const outcome = await runScript(tools.deno, ['run', '--no-prompt', '--no-lock', '--allow-net=127.0.0.1', '--allow-read', '--allow-env', 'run.mjs', collector.url, 'deno'], denoEnv());
+    const outcome = await runScript(tools.deno, ['run', '--no-prompt', '--no-lock', '--allow-net=127.0.0.1', '--allow-read', 'run.mjs', collector.url, 'deno'], denoEnv());
     // Deno resolves npm packages with the `deno` and `node` conditions: the Node build.
     expect(outcome.resolved).toMatch(/node_modules\/isotrack\/dist\/node\.js$/);
     await expectDelivered('deno', outcome);
