@@ -54,8 +54,11 @@ const replaceVersion = () => ({
   transform: (code) => (code.includes('__ISOTRACK_VERSION__') ? { code: code.replaceAll('__ISOTRACK_VERSION__', pkg.version), map: null } : null),
 });
 
-// Browsers all have btoa and TextEncoder: their builds use a tiny base64 encoder
-// instead of js-base64, which serves Node and the neutral build.
+// Browsers, workers, Deno, Bun and edge runtimes all have btoa: their builds (the
+// browser ones and the neutral one) use a tiny native base64 encoder instead of
+// js-base64, which only the Node build imports. The neutral build thus has no bare
+// import at all and loads unbundled anywhere (a module worker, Deno by URL, workerd);
+// see docs/runtimes.md.
 const browserBase64 = () => ({
   name: 'browser-base64',
   async resolveId(source, importer, options) {
@@ -65,10 +68,10 @@ const browserBase64 = () => ({
   },
 });
 
-const library = (input, name) => ({
+const library = (input, name, platformPlugins = []) => ({
   input,
   external: runtimeDeps,
-  plugins: [replaceVersion(), ts()],
+  plugins: [...platformPlugins, replaceVersion(), ts()],
   output: [
     { file: `dist/${name}.js`, format: 'es', sourcemap: true },
     { file: `dist/${name}.cjs`, format: 'cjs', sourcemap: true, exports: 'named' },
@@ -83,7 +86,7 @@ const types = (input, name, formats = ['js', 'cjs'], dir = 'dist') => ({
 });
 
 export default [
-  library('src/index.ts', 'index'),
+  library('src/index.ts', 'index', [browserBase64()]),
   library('src/index.node.ts', 'node'),
   {
     input: 'src/index.browser.ts',

@@ -1,5 +1,9 @@
-// The browser builds swap this in for src/core/base64.ts (see rollup.config.mjs):
-// every browser has btoa, so js-base64 would only add weight.
+// The browser and neutral builds swap this in for src/core/base64.ts (see
+// rollup.config.mjs): every browser, worker, Deno, Bun and edge runtime has btoa, so
+// js-base64 would only add weight, and its bare import would stop the neutral build
+// from loading unbundled (a module worker, Deno by URL). The tracker only encodes
+// JSON.stringify output, which is always well-formed UTF-16, so encodeURIComponent
+// cannot meet a lone surrogate here.
 
 import { toUrlAlphabet } from '../core/base64-alphabet.js';
 import { isAscii } from '../core/utf8.js';

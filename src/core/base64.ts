@@ -5,7 +5,8 @@ import { isAscii } from './utf8.js';
 // Entity and event JSON is mostly ASCII: native btoa encodes it about four times
 // faster than js-base64 (measured in Node 20), and btoa exists in every runtime
 // we support. js-base64 handles UTF-8 text correctly without the deprecated
-// `unescape`. The browser builds swap in src/browser/base64.ts to stay small.
+// `unescape`. Only the Node build keeps this file: the browser and neutral builds
+// swap in src/browser/base64.ts (no import, so they load unbundled anywhere).
 
 /**
  * URL-safe base64 of the UTF-8 bytes of `text`, without padding: the form the
