@@ -1,4 +1,4 @@
-import { parseIdCookie, serializeIdCookie, type IdState } from '../core/id-cookie.js';
+import { advanceSession, parseIdCookie, serializeIdCookie, type IdState } from '../core/id-cookie.js';
 import { UNSET } from '../core/payload.js';
 import { SCHEMAS } from '../core/schemas.js';
 import { cookieNameHash } from '../core/sha1.js';
@@ -221,24 +221,7 @@ export function identity(options: IdentityOptions = {}): Identity {
     if (!s[0] && !anon) s[0] = uuidv4();
     const fresh =
       forceNew || !s[5] || (timer ? false : stored ? !store.get(sesName) : now - lastEvent > timeout * 1000);
-    if (fresh) {
-      if (s[5]) {
-        s[6] = s[5];
-        s[4] = s[3];
-      }
-      s[2]++;
-      s[5] = uuidv4();
-      s[7] = s[8] = '';
-      s[9] = 0;
-    }
-    s[3] = nowS();
-    if (eid) {
-      if (!s[9]) {
-        s[7] = eid;
-        s[8] = Number(dtm);
-      }
-      s[9]++;
-    }
+    advanceSession(s, fresh, uuidv4, eid, dtm);
     mem = s;
     lastEvent = now;
     if (fresh) {

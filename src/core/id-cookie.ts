@@ -58,3 +58,32 @@ export function parseIdCookie(value: string | null | undefined): IdState | undef
 
 /** The `_sp_id` value of a state (the cookie value needs no further encoding). */
 export const serializeIdCookie = (state: IdState): string => state.join('.');
+
+/**
+ * Snowplow's session rules, applied to `s` in place at an event (`eid`, `dtm` in ms) or
+ * without one: a new session (`fresh`) keeps the user, remembers the previous session's
+ * id and last event time, counts the session index up, takes a new id and forgets the
+ * first event; then the last event time is now, and an event is counted (the first of a
+ * session is remembered as its first event). Returns `s`.
+ */
+export function advanceSession(s: IdState, fresh: boolean, newId: () => string, eid?: string, dtm?: string): IdState {
+  if (fresh) {
+    if (s[5]) {
+      s[6] = s[5];
+      s[4] = s[3];
+    }
+    s[2]++;
+    s[5] = newId();
+    s[7] = s[8] = '';
+    s[9] = 0;
+  }
+  s[3] = Math.round(Date.now() / 1000);
+  if (eid) {
+    if (!s[9]) {
+      s[7] = eid;
+      s[8] = Number(dtm);
+    }
+    s[9]++;
+  }
+  return s;
+}
