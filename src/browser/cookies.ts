@@ -26,7 +26,9 @@ export function getCookie(name: string): string {
 export function setCookie(name: string, value: string, seconds: number, a: CookieAttributes): boolean {
   try {
     document.cookie =
-      `${name}=${encodeURIComponent(value)}; Expires=${new Date(Date.now() + seconds * 1000).toUTCString()}; Path=${a.path}` +
+      // Max-Age, not Expires (Snowplow's): an Expires date is cut to the second, so a
+      // short session cookie could expire at once.
+      `${name}=${encodeURIComponent(value)}; Max-Age=${seconds}; Path=${a.path}` +
       `${a.domain ? '; Domain=' + a.domain : ''}; SameSite=${a.sameSite}${a.secure ? '; Secure' : ''}`;
   } catch {
     return false;
