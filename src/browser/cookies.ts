@@ -19,7 +19,7 @@ export function getCookie(name: string): string {
 }
 
 /**
- * Writes cookie `name` for `seconds` (a negative number deletes it). Returns whether it can
+ * Writes cookie `name` for `seconds`, rounded (0 or less deletes it). Returns whether it can
  * be read back: a browser refuses a cookie silently (blocked cookies, a `Secure` one on
  * http, a public-suffix domain), and the identity then lives in memory.
  */
@@ -28,7 +28,7 @@ export function setCookie(name: string, value: string, seconds: number, a: Cooki
     document.cookie =
       // Max-Age, not Expires (Snowplow's): an Expires date is cut to the second, so a
       // short session cookie could expire at once.
-      `${name}=${encodeURIComponent(value)}; Max-Age=${seconds}; Path=${a.path}` +
+      `${name}=${encodeURIComponent(value)}; Max-Age=${Math.round(seconds)}; Path=${a.path}` +
       `${a.domain ? '; Domain=' + a.domain : ''}; SameSite=${a.sameSite}${a.secure ? '; Secure' : ''}`;
   } catch {
     return false;

@@ -87,7 +87,9 @@ export function identity(options: IdentityOptions = {}): Identity {
     if (strategy == 'none' || !tracksSession() || !allowed()) return (persisted = false);
     const copy: IdState = [...mem];
     if (anon) copy[0] = copy[6] = '';
-    return (persisted = store.set(idName, serializeIdCookie(copy), options.cookieLifetime ?? 63072000) && store.set(sesName, '*', timeout));
+    // The session cookie lives `timeout` from the last event, not from this (deferred) write.
+    const left = timeout - (Date.now() - lastEvent) / 1000;
+    return (persisted = store.set(idName, serializeIdCookie(copy), options.cookieLifetime ?? 63072000) && store.set(sesName, '*', left));
   };
   // isotrack before 0.2 kept `<prefix>id` in localStorage: 7 fields, times in ms.
   const migrate = () => {
@@ -99,8 +101,8 @@ export function identity(options: IdentityOptions = {}): Identity {
     const state = more == null ? parseIdCookie([duid, nowS(), index, Math.round(Number(last) / 1000), '', sid, previous, firstId, firstMs, 1].join('.')) : undefined;
     if (!state?.[0] || !state[5]) return discard(key, value, ls.del);
     mem = state;
+    // The session goes on if it was active: the session cookie gets the time it had left.
     lastEvent = Number(last);
-    if (Date.now() - lastEvent < timeout * 1000) store.set(sesName, '*', timeout);
     write();
   };
 
