@@ -50,7 +50,17 @@ export { BrowserTracker, newTracker, type BrowserTrackerOptions } from './browse
 export { sendBeaconTransport, type BeaconTransport, type BeaconTransportOptions } from './transports/beacon.js';
 export { enableActivityTracking, type ActivityTrackingOptions } from './browser/activity.js';
 export { pageContext, type PageContextOptions, type PageContextPlugin } from './browser/page-context.js';
-export { identity, type Identity, type IdentityOptions } from './browser/identity.js';
+export {
+  identity,
+  type Identity,
+  type IdentityOptions,
+  type AnonymousTrackingOptions,
+  type ClearUserDataOptions,
+  type ClientSession,
+  type StateStorageStrategy,
+} from './browser/identity.js';
+export type { CrossDomainLinker } from './browser/cross-domain.js';
+export { identityFromCookies, type IdentityFromCookiesOptions, type CookieIdentity } from './core/identity-from-cookies.js';
 export { persistentStore, type BrowserEventStore } from './browser/persistent-store.js';
 export { localStore, memoryStore, type KeyValueStore } from './browser/storage.js';
 export { commandFunction, type Command, type CommandFunction } from './browser/command-queue.js';

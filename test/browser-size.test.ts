@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 
 const FILE = new URL('../dist/isotrack.umd.min.js', import.meta.url);
 const GOAL = 8_192; // 8 KiB, issue 5
-const CEILING = 10_250; // what the build holds today, with a little room
+// Raised by 2,370 bytes (10,229 -> 12,599 measured) for Snowplow-compatible identity
+// (issue 12: _sp_ cookies, SHA-1 name hash, session rules, anonymous tracking, cross-domain
+// linking, Snowplow's page/session API) and validated state (issue 15).
+const CEILING = 12_620; // what the build holds today, with the same little room
 
 describe('dist/isotrack.umd.min.js', () => {
   it('exists (run npm run build first)', () => {

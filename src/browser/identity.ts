@@ -1,146 +1,199 @@
+import { advanceSession, parseIdCookie, serializeIdCookie, type IdState } from '../core/id-cookie.js';
 import { UNSET } from '../core/payload.js';
 import { SCHEMAS } from '../core/schemas.js';
-import type { TrackerPlugin } from '../core/tracker.js';
+import { cookieNameHash } from '../core/sha1.js';
 import { uuidv4 } from '../core/uuid.js';
-import { localStore, memoryStore } from './storage.js';
+import { findRootDomain } from './cookies.js';
+import { stateStore, type StateStorageStrategy } from './state-store.js';
+import { localStore } from './storage.js';
+import type { AnonymousTrackingOptions, ClearUserDataOptions, ClientSession, Identity, IdentityOptions } from './identity-types.js';
 
-/** Options of first-party identity and sessions. */
-export interface IdentityOptions {
-  /**
-   * Where the domain user id and session live: `'localStorage'` (first-party, this origin;
-   * memory when storage is blocked), or `'none'` (memory: a new user on every page load).
-   * @defaultValue 'localStorage'
-   */
-  stateStorage?: 'localStorage' | 'none';
-  /** Prefix of the storage keys (`<prefix>id`, `<prefix>optout`). @defaultValue '_it_' */
-  storagePrefix?: string;
-  /** Seconds without an event after which the next event starts a new session. @defaultValue 1800 */
-  sessionTimeout?: number;
-  /** Attach the `client_session` 1-0-2 entity to every event. @defaultValue false */
-  clientSession?: boolean;
-  /**
-   * Anonymous mode: no identifier is stored or sent (`duid`, `sid`, `vid`, `uid`, `tnuid`,
-   * `ip` are removed) and requests carry `SP-Anonymous: *`, so the collector sets no cookie
-   * and keeps no IP address. @defaultValue false
-   */
-  anonymous?: boolean;
-  /** Track nothing when the browser sends Do Not Track. @defaultValue false */
-  respectDoNotTrack?: boolean;
-}
+export type { StateStorageStrategy } from './state-store.js';
+export type { AnonymousTrackingOptions, ClearUserDataOptions, ClientSession, Identity, IdentityOptions } from './identity-types.js';
 
-/** The identity plugin and its controls. */
-export interface Identity extends TrackerPlugin {
-  /** False when the user opted out or Do Not Track applies: nothing is sent. */
-  allowed(): boolean;
-  /** Whether anonymous mode is on. */
-  anonymous(): boolean;
-  /** Turns anonymous mode on (and deletes the stored ids) or off. */
-  setAnonymous(on: boolean): void;
-  /** Stops all tracking in this browser until {@link Identity.optIn}; remembered. */
-  optOut(): void;
-  optIn(): void;
-  /** Ends the session: the next event starts a new one. */
-  newSession(): void;
-  /** Writes the session's last activity now (at `pagehide`). */
-  save(): void;
-  /** The current ids, or undefined before the first event or in anonymous mode. */
-  ids(): { domainUserId: string; sessionId: string; sessionIndex: number } | undefined;
-}
-
-/** [domain user id, session index, session id, last event ms, previous session id, first event id, first event ms] */
-type State = [string, number, string, number, string, string, number];
-
-const IDENTIFIERS = ['uid', 'duid', 'sid', 'vid', 'tnuid', 'nuid', 'ip'];
+const IDENTIFIERS = ['uid', 'duid', 'tnuid', 'nuid', 'ip'];
 
 /**
- * First-party identity: a domain user id kept in localStorage and a session that
- * ends after `sessionTimeout` without events. The state is re-read from storage
- * only when the session looks expired (another tab may have kept it alive) and
- * written when it changes or every few seconds, so that a burst of events does
- * not write storage per event.
+ * First-party identity in the Snowplow browser tracker's format: the `_sp_id.<hash>` and
+ * `_sp_ses.<hash>` cookies (or localStorage keys), read at every event as Snowplow reads
+ * them, so that both trackers, other tabs and other subdomains share one user and
+ * session. Writes are deferred a few milliseconds (as Snowplow's are), so a burst of
+ * events writes the cookies once; a new session is written at once.
  */
 export function identity(options: IdentityOptions = {}): Identity {
-  const kv = options.stateStorage == 'none' ? memoryStore() : localStore();
-  const prefix = options.storagePrefix ?? '_it_';
-  const idKey = prefix + 'id';
-  const optKey = prefix + 'optout';
-  const timeout = (options.sessionTimeout ?? 1800) * 1000;
+  let strategy: StateStorageStrategy = options.stateStorageStrategy ?? options.stateStorage ?? 'cookieAndLocalStorage';
+  const timeout = options.sessionCookieTimeout ?? options.sessionTimeout ?? 1800;
+  const sameSite = options.cookieSameSite ?? 'Lax';
+  const secure = options.cookieSecure ?? location.protocol == 'https:';
+  const path = options.cookiePath ?? '/';
+  let domain = options.cookieDomain;
+  if (options.discoverRootDomain ?? !domain) domain = findRootDomain(sameSite, secure);
+  const hash = cookieNameHash(domain || location.hostname, path);
+  const prefix = options.cookieName ?? '_sp_';
+  const idName = prefix + 'id.' + hash;
+  const sesName = prefix + 'ses.' + hash;
+  const legacy = options.storagePrefix ?? '_it_';
+  const optKey = legacy + 'optout';
+  const ls = localStore();
+  const store = stateStore(() => strategy, { path, domain, sameSite, secure }, ls);
   const nav = navigator as Navigator & { doNotTrack?: string };
   const dnt = !!options.respectDoNotTrack && (nav.doNotTrack == '1' || (window as { doNotTrack?: string }).doNotTrack == '1');
-  let anon = !!options.anonymous;
-  let optedOut = kv.get(optKey) == '1';
-  let state: State | undefined;
-  let written = 0;
+  let optedOut = ls.get(optKey) == '1';
+  let anon = false;
+  let anonSession = false;
+  let anonServer = false;
+  const setAnon = (config: boolean | AnonymousTrackingOptions | undefined) => {
+    anon = !!config;
+    anonSession = typeof config == 'object' && !!config.withSessionTracking;
+    anonServer = typeof config == 'object' && !!config.withServerAnonymisation;
+  };
+  setAnon(options.anonymousTracking ?? (options.anonymous && { withServerAnonymisation: true }));
+  const nowS = () => Math.round(Date.now() / 1000);
+  const blank = (): IdState => ['', nowS(), 0, nowS(), '', '', '', '', '', 0];
+  // The state as last read or changed here; the only copy when nothing can be stored.
+  let mem = blank();
+  let persisted = false;
+  let lastEvent = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const warned: Record<string, 1> = {};
 
-  const read = (): State | undefined => {
-    const parts = kv.get(idKey)?.split('.');
-    if (parts?.length != 7) return undefined;
-    return [parts[0]!, +parts[1]!, parts[2]!, +parts[3]!, parts[4]!, parts[5]!, +parts[6]!];
+  const allowed = () => !optedOut && !dnt;
+  const tracksSession = () => !anon || anonSession;
+  const session = (s: IdState): ClientSession => ({
+    userId: anon ? '00000000-0000-0000-0000-000000000000' : s[0],
+    sessionId: s[5],
+    sessionIndex: s[2],
+    eventIndex: s[9],
+    previousSessionId: (!anon && s[6]) || null,
+    storageMechanism: strategy == 'localStorage' ? 'LOCAL_STORAGE' : 'COOKIE_1',
+    firstEventId: s[7] || null,
+    firstEventTimestamp: s[8] ? new Date(s[8]).toISOString() : null,
+  });
+  // Invalid state is dropped once, said once, and replaced by the next write.
+  const discard = (name: string, value: string, del: (name: string) => void) => {
+    if (!warned[name]) console.warn(`isotrack: discarded invalid identity state ${name}=${value}`);
+    warned[name] = 1;
+    del(name);
   };
-  const save = () => {
-    if (state && !anon) kv.set(idKey, state.join('.'));
-    written = Date.now();
+  const read = (): IdState | undefined => {
+    const value = store.get(idName);
+    const state = parseIdCookie(value);
+    if (value && !state) discard(idName, value, store.del);
+    return state;
   };
+  const write = (): boolean => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (strategy == 'none' || !tracksSession() || !allowed()) return (persisted = false);
+    const copy: IdState = [...mem];
+    if (anon) copy[0] = copy[6] = '';
+    // The session cookie lives `timeout` from the last event, not from this (deferred) write.
+    const left = timeout - (Date.now() - lastEvent) / 1000;
+    return (persisted = store.set(idName, serializeIdCookie(copy), options.cookieLifetime ?? 63072000) && store.set(sesName, '*', left));
+  };
+  // isotrack before 0.2 kept `<prefix>id` in localStorage: 7 fields, times in ms.
+  const migrate = () => {
+    const key = legacy + 'id';
+    const value = ls.get(key);
+    if (!value) return;
+    ls.del(key);
+    const [duid, index, sid, last, previous, firstId, firstMs, more] = value.split('.');
+    const state = more == null ? parseIdCookie([duid, nowS(), index, Math.round(Number(last) / 1000), '', sid, previous, firstId, firstMs, 1].join('.')) : undefined;
+    if (!state?.[0] || !state[5]) return discard(key, value, ls.del);
+    mem = state;
+    // The session goes on if it was active: the session cookie gets the time it had left.
+    lastEvent = Number(last);
+    write();
+  };
+
+  /** Session rules of Snowplow's tracker, at an event (`eid`, `dtm`) or without one. */
+  const step = (eid?: string, dtm?: string, forceNew?: boolean): IdState => {
+    const now = Date.now();
+    // A write of ours is pending: memory is the freshest state.
+    const stored = timer || strategy == 'none' ? undefined : read();
+    const s = stored ?? mem;
+    if (!s[0] && !anon) s[0] = uuidv4();
+    const fresh =
+      forceNew || !s[5] || (timer ? false : stored ? !store.get(sesName) : now - lastEvent > timeout * 1000);
+    advanceSession(s, fresh, uuidv4, eid, dtm);
+    mem = s;
+    lastEvent = now;
+    if (fresh) {
+      if (write()) options.onSessionUpdateCallback?.(session(s));
+    } else timer ??= setTimeout(write, 10);
+    return s;
+  };
+
+  // Read-only: a getter neither extends nor starts a session.
+  const current = () => (timer || strategy == 'none' ? undefined : read()) ?? mem;
+  const start = () => {
+    if (!allowed() || !tracksSession()) return;
+    if (strategy != 'none' && !read()) migrate();
+    step();
+  };
+  const clearUserData = (o: ClearUserDataOptions = {}) => {
+    clearTimeout(timer);
+    timer = undefined;
+    for (const name of [idName, sesName]) store.del(name);
+    if (!o.preserveSession) mem[5] = '', (mem[2] = 0);
+    if (!o.preserveUser) mem[0] = '';
+  };
+  const enable: Identity['enableAnonymousTracking'] = (o) => {
+    if (o?.stateStorageStrategy) strategy = o.stateStorageStrategy;
+    setAnon(o?.options ?? true);
+  };
+  start();
 
   return {
-    allowed: () => !optedOut && !dnt,
+    allowed,
     anonymous: () => anon,
-    setAnonymous(on) {
-      anon = on;
-      if (on) {
-        state = undefined;
-        kv.del(idKey);
-      }
+    serverAnonymous: () => anonServer,
+    enableAnonymousTracking: enable,
+    disableAnonymousTracking(o) {
+      enable({ ...o, options: false });
+      start();
     },
+    setAnonymous(on) {
+      if (on) {
+        enable({ options: { withServerAnonymisation: true } });
+        clearUserData({ preserveUser: true, preserveSession: true });
+      } else this.disableAnonymousTracking();
+    },
+    clearUserData,
     optOut() {
       optedOut = true;
-      kv.set(optKey, '1');
+      ls.set(optKey, '1');
     },
     optIn() {
       optedOut = false;
-      kv.del(optKey);
+      ls.del(optKey);
+      start();
     },
     newSession() {
-      if (state) state[3] = 0;
+      if (allowed() && tracksSession()) step(undefined, undefined, true);
     },
-    save,
-    ids: () => state && { domainUserId: state[0], sessionId: state[2], sessionIndex: state[1] },
+    save: () => void (timer && write()),
+    ids() {
+      if (!allowed() || !tracksSession()) return undefined;
+      const s = current();
+      return { domainUserId: anon ? '' : s[0], sessionId: s[5], sessionIndex: s[2] };
+    },
+    info: () => [persisted ? '0' : '1', ...current()],
+    cookieName: (base) => (base == 'id' ? idName : sesName),
     beforeTrack({ payload, contexts }) {
-      if (anon) {
-        // Unset rather than deleted: the payload keeps its shape (see newPayload).
-        for (const key of IDENTIFIERS) payload[key] = UNSET;
+      if (!allowed()) return;
+      // Unset rather than deleted: the payload keeps its shape (see newPayload).
+      if (anon) for (const key of IDENTIFIERS) payload[key] = UNSET;
+      if (!tracksSession()) {
+        payload.sid = payload.vid = UNSET;
         return;
       }
-      if (optedOut || dnt) return;
-      const now = Date.now();
-      if (!state || now - state[3] > timeout) {
-        const stored = read();
-        if (stored && (!state || stored[3] > state[3])) state = stored;
-      }
-      state ??= [uuidv4(), 0, '', 0, '', '', 0];
-      // A new user has no session yet (empty id): it starts one here too.
-      const fresh = !state[2] || now - state[3] > timeout;
-      if (fresh) state = [state[0], state[1] + 1, uuidv4(), now, state[2], payload.eid ?? '', now];
-      state[3] = now;
-      if (fresh || now - written > 5000) save();
+      const s = step(payload.eid, payload.dtm);
       // The event's own values win.
-      payload.duid ||= state[0];
-      payload.sid ||= state[2];
-      payload.vid ||= `${state[1]}`;
-      if (options.clientSession) {
-        contexts.push({
-          schema: SCHEMAS.clientSession,
-          data: {
-            userId: state[0],
-            sessionId: state[2],
-            sessionIndex: state[1],
-            previousSessionId: state[4] || null,
-            storageMechanism: 'LOCAL_STORAGE',
-            firstEventId: state[5] || null,
-            firstEventTimestamp: new Date(state[6]).toISOString(),
-          },
-        });
-      }
+      if (!anon) payload.duid ||= s[0];
+      payload.sid ||= s[5];
+      payload.vid ||= `${s[2]}`;
+      if (options.clientSession) contexts.push({ schema: SCHEMAS.clientSession, data: session(s) as unknown as Record<string, unknown> });
     },
   };
 }

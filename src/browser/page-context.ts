@@ -12,9 +12,22 @@ export interface PageContextOptions {
 
 /** The automatic page context plugin, with the page view id it attaches. */
 export interface PageContextPlugin extends TrackerPlugin {
-  /** Id of the current page view: a new UUID at every page view. */
+  /**
+   * Id of the current page view. As in Snowplow's tracker: one id from the first event on
+   * the page through the first page view, a new one at each later page view, shared by
+   * every tracker on the page.
+   */
   pageViewId(): string;
+  /** Keeps the current page view id for later page views too (Snowplow's `preservePageViewId`). */
+  preservePageViewId(): void;
+  /** The `url` of later events instead of the location (resolved against it). */
+  setCustomUrl(url: string): void;
+  /** The `refr` of later events instead of the document's or previous page view's. */
+  setReferrerUrl(url: string): void;
 }
+
+// Shared by the trackers of the page, as Snowplow's trackers share theirs.
+const shared: { pageViewId?: string } = {};
 
 /**
  * Fills the fields a browser knows: screen, viewport, document size,
@@ -22,7 +35,10 @@ export interface PageContextPlugin extends TrackerPlugin {
  * app the referrer of a page view is the previous page view's URL.
  */
 export function pageContext(options: PageContextOptions = {}): PageContextPlugin {
-  let id: string | undefined;
+  let sent: string | undefined;
+  let preserve = false;
+  let customUrl: string | undefined;
+  let customReferrer: string | undefined;
   let lastUrl: string | undefined;
   let referrer: string | undefined;
   // Fields that do not change while the page lives. Read now, not at the first event:
@@ -42,13 +58,16 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
   // Viewport and document size change rarely: read once per task, so that a burst of
   // events does not force layout again and again.
   let sizes: [vp: string, ds: string] | undefined;
-  const pageViewId = () => (id ??= uuidv4());
+  const pageViewId = () => (shared.pageViewId ??= uuidv4());
   // The document's referrer does not change while the page lives.
   const docReferrer = doc.referrer;
   // One entity per page view, shared by its events: they are serialised at once.
   let entity: SelfDescribingJson | undefined;
   return {
     pageViewId,
+    preservePageViewId: () => void (preserve = true),
+    setCustomUrl: (url) => void (customUrl = new URL(url, location.href).href),
+    setReferrerUrl: (url) => void (customReferrer = url),
     beforeTrack({ e, payload, contexts }) {
       if (!sizes) {
         const root = doc.documentElement;
@@ -66,14 +85,17 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
       p.cs ||= cs;
       p.vp ||= sizes[0];
       p.ds ||= sizes[1];
-      p.url ||= location.href;
+      p.url ||= customUrl ?? location.href;
       if (e == 'pv') {
-        id = uuidv4();
+        // A new id only when this tracker's last page view had the current one (another
+        // tracker may have renewed it already), unless it is preserved.
+        if (sent == pageViewId() && !preserve) shared.pageViewId = uuidv4();
+        sent = pageViewId();
         p.page ||= doc.title || UNSET;
-        p.refr ||= (lastUrl ?? docReferrer) || UNSET;
+        p.refr ||= (customReferrer ?? lastUrl ?? docReferrer) || UNSET;
         lastUrl = p.url;
         referrer = p.refr;
-      } else p.refr ||= (referrer ?? docReferrer) || UNSET;
+      } else p.refr ||= (customReferrer ?? referrer ?? docReferrer) || UNSET;
       if (options.webPage !== false) {
         const pv = pageViewId();
         if (entity?.data.id !== pv) entity = { schema: SCHEMAS.webPage, data: { id: pv } };

@@ -6,8 +6,17 @@ import type { Transport } from '../transports/types.js';
 import { enableActivityTracking, type ActivityTrackingOptions } from './activity.js';
 import { Emitter, type BrowserEmitterOptions } from './emitter.js';
 import { inBrowser, listen } from './env.js';
-import { identity, type Identity, type IdentityOptions } from './identity.js';
-import { pageContext, type PageContextOptions } from './page-context.js';
+import { linkCrossDomain, type CrossDomainLinker } from './cross-domain.js';
+import { getCookie } from './cookies.js';
+import {
+  identity,
+  type AnonymousTrackingOptions,
+  type ClearUserDataOptions,
+  type Identity,
+  type IdentityOptions,
+  type StateStorageStrategy,
+} from './identity.js';
+import { pageContext, type PageContextOptions, type PageContextPlugin } from './page-context.js';
 
 /** The Tracker of the browser entries: like the core one, with platform `web` by default. */
 export class Tracker extends CoreTracker {
@@ -21,7 +30,10 @@ export interface BrowserTrackerOptions
   extends Omit<TrackerOptions, 'namespace'>,
     BrowserEmitterOptions,
     IdentityOptions,
-    PageContextOptions {}
+    PageContextOptions {
+  /** Decorate the links it accepts with `_sp=<duid>.<ms>` when followed; see {@link BrowserTracker.crossDomainLinker}. @defaultValue undefined */
+  crossDomainLinker?: CrossDomainLinker;
+}
 
 /** A tracker made by {@link newTracker}, with the browser's controls. */
 export class BrowserTracker extends Tracker {
@@ -30,7 +42,7 @@ export class BrowserTracker extends Tracker {
   /** Identity, session, anonymous mode and opt-out; undefined outside a browser. */
   readonly identity: Identity | undefined;
   private readonly who: Subject;
-  private readonly page: (() => string) | undefined;
+  private readonly page: PageContextPlugin | undefined;
 
   constructor(namespace: string, endpoint: string, options: BrowserTrackerOptions = {}) {
     const browser = inBrowser();
@@ -42,7 +54,7 @@ export class BrowserTracker extends Tracker {
       const inner = sendBeaconTransport(options);
       // Object.assign copies `sent` and `room`, which the emitter's unload path uses.
       transport = Object.assign((request: Parameters<Transport>[0]) => {
-        if (id?.anonymous()) request.headers['SP-Anonymous'] = '*';
+        if (id?.serverAnonymous()) request.headers['SP-Anonymous'] = '*';
         return inner(request);
       }, inner);
     }
@@ -64,13 +76,9 @@ export class BrowserTracker extends Tracker {
     this.emitter = emitter;
     this.identity = id;
     this.who = who;
-    this.page = page?.pageViewId;
+    this.page = page;
     if (id) listen(window, 'pagehide', id.save);
-  }
-
-  /** Sets the business user id (`uid`) of later events. */
-  setUserId(userId: string): void {
-    this.who.setUserId(userId);
+    if (options.crossDomainLinker) this.crossDomainLinker(options.crossDomainLinker);
   }
 
   /** Page pings while the user is active; see {@link ActivityTrackingOptions}. Returns a stop function. */
@@ -78,9 +86,84 @@ export class BrowserTracker extends Tracker {
     return enableActivityTracking(this, options);
   }
 
+  // Identity, session and page: Snowplow's names and behaviour (docs/identity.md).
+
+  /** Sets the business user id (`uid`) of later events (`''` or null: none). */
+  setUserId(userId: string | null): void {
+    this.who.setUserId(userId ?? '');
+  }
+
+  /** Sets the business user id from the first-party cookie `name` (none when absent). */
+  setUserIdFromCookie(name: string): void {
+    if (this.identity) this.setUserId(getCookie(name));
+  }
+
+  /** Sets the business user id from the query parameter `name` of the page's URL (none when absent). */
+  setUserIdFromLocation(name: string): void {
+    if (this.identity) this.setUserId(new URL(location.href).searchParams.get(name));
+  }
+
   /** The id of the current page view (the `web_page` entity's `id`). */
   getPageViewId(): string | undefined {
-    return this.page?.();
+    return this.page?.pageViewId();
+  }
+
+  /** Keeps the current page view id for the later page views of this page. */
+  preservePageViewId(): void {
+    this.page?.preservePageViewId();
+  }
+
+  /** Sends `url` (resolved against the location) as the page URL of later events. */
+  setCustomUrl(url: string): void {
+    this.page?.setCustomUrl(url);
+  }
+
+  /** Sends `url` as the referrer of later events. */
+  setReferrerUrl(url: string): void {
+    this.page?.setReferrerUrl(url);
+  }
+
+  /** The domain user id (`duid`); undefined outside a browser, in anonymous tracking or when not allowed. */
+  getDomainUserId(): string | undefined {
+    return this.identity?.ids()?.domainUserId;
+  }
+
+  /** The current session id (`sid`), as {@link BrowserTracker.getDomainUserId}. */
+  getDomainSessionId(): string | undefined {
+    return this.identity?.ids()?.sessionId;
+  }
+
+  /** Snowplow's parsed `_sp_id` cookie: [cookies disabled '0'|'1', domain user id, created (s), session index, last event (s), previous session's last event (s), session id, previous session id, first event id, first event time (ms), event index]. */
+  getDomainUserInfo(): ReturnType<Identity['info']> | undefined {
+    return this.identity?.info();
+  }
+
+  /** Ends the current session: the next event belongs to a new one. */
+  newSession(): void {
+    this.identity?.newSession();
+  }
+
+  /** Anonymous tracking from now on (`options`: `true` or {@link AnonymousTrackingOptions}). */
+  enableAnonymousTracking(config?: { options?: boolean | AnonymousTrackingOptions; stateStorageStrategy?: StateStorageStrategy }): void {
+    this.identity?.enableAnonymousTracking(config);
+  }
+
+  /** Back to tracking the user (a stored id is reused, else a new one is made). */
+  disableAnonymousTracking(config?: { stateStorageStrategy?: StateStorageStrategy }): void {
+    this.identity?.disableAnonymousTracking(config);
+  }
+
+  /** Deletes the stored identity (cookies and localStorage) and, unless preserved, the ids and user id in memory. */
+  clearUserData(config?: ClearUserDataOptions): void {
+    this.identity?.clearUserData(config);
+    if (!config?.preserveUser) this.setUserId('');
+  }
+
+  /** Decorates followed links that `accept` approves with `_sp=<duid>.<ms>` (links added later too). Returns a stop function. */
+  crossDomainLinker(accept: CrossDomainLinker): () => void {
+    if (typeof accept != 'function') throw new TypeError('isotrack: crossDomainLinker must be a function');
+    const id = this.identity;
+    return id ? linkCrossDomain(accept, () => id.ids()?.domainUserId) : () => {};
   }
 }
 

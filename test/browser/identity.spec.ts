@@ -32,7 +32,7 @@ test('respectDoNotTrack: with Do Not Track on, that tracker sends nothing; one w
     '/dnt.html',
     umdPage(`
       isotrack('newTracker', 'dnt', '${live.collector.url}', { appId: 'dnt', respectDoNotTrack: true });
-      isotrack('newTracker', 'plain', '${live.collector.url}', { appId: 'plain', storagePrefix: '_plain_' });
+      isotrack('newTracker', 'plain', '${live.collector.url}', { appId: 'plain', cookieName: '_plain_' });
       isotrack('trackPageView');`),
   );
   await page.goto(`${live.site.url}/dnt.html`);
@@ -41,8 +41,10 @@ test('respectDoNotTrack: with Do Not Track on, that tracker sends nothing; one w
   await page.waitForTimeout(1_000);
   const events = await goodEvents(live.collector);
   expect(events.map((e) => e.aid)).toEqual(['plain']);
-  // Nothing stored for the tracker that respects Do Not Track.
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('_it_id')))).toEqual([]);
+  // Nothing stored for the tracker that respects Do Not Track; the other one's cookies are there.
+  const stored = await page.evaluate(() => [...document.cookie.split('; '), ...Object.keys(localStorage)].map((entry) => entry.split(/[.=]/)[0]));
+  expect(stored.filter((name) => name!.startsWith('_sp_'))).toEqual([]);
+  expect(stored).toContain('_plain_id');
 });
 
 test('localStorage full while the page runs (quota): events are kept in memory and delivered, without errors', async ({ page }) => {

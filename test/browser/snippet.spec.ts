@@ -73,7 +73,7 @@ test('automatic fields, identity and one page view id per page view', async ({ p
   expect(ue).not.toHaveProperty('refr');
   expect(pv2.refr).toBe(pv1.url);
   const session = entities(ue).find((x) => x.schema.includes('client_session'))!.data;
-  expect(session).toMatchObject({ userId: ue.duid, sessionId: ue.sid, sessionIndex: 1, storageMechanism: 'LOCAL_STORAGE' });
+  expect(session).toMatchObject({ userId: ue.duid, sessionId: ue.sid, sessionIndex: 1, storageMechanism: 'COOKIE_1' });
   expect(session.firstEventId).toBe(pv1.eid);
   // Same user and session after a reload.
   await page.reload();
