@@ -3,8 +3,15 @@ import type { Payload } from '../core/types.js';
 import type { Transport } from '../transports/types.js';
 import type { EventStore } from './store.js';
 
-/** Why events were dropped, as passed to `onDrop`. */
-export type DropReason = 'queue-full' | 'closed';
+/**
+ * Why events were dropped, as passed to `onDrop`:
+ * - `queue-full`: the queue bound (`maxQueueEvents`/`maxQueueBytes`) was reached;
+ * - `closed`: tracked after the emitter was closed;
+ * - `unsendable`: the event cannot be encoded into a request (a GET of text that is not
+ *   valid UTF-16, e.g. a string cut mid-emoji); dropped once so that it never blocks the queue;
+ * - `exit`: still queued when the process exited (Node), reported synchronously.
+ */
+export type DropReason = 'queue-full' | 'closed' | 'unsendable' | 'exit';
 
 /** The third argument of `onFailure`. */
 export interface FailureInfo {
@@ -12,6 +19,14 @@ export interface FailureInfo {
   willRetry: boolean;
   /** HTTP status of the failed attempt; 0 for a network error or timeout. */
   status: number;
+  /**
+   * Why it failed, in words: `HTTP 503`, `HTTP 301 redirect to … , not followed`, or the
+   * network error's code and message (`ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9`,
+   * `ENOTFOUND: …`, a TLS error such as `EPROTO: … wrong version number`, a timeout).
+   */
+  cause: string;
+  /** The transport's error, for a network error or timeout. */
+  error?: unknown;
 }
 
 /**
@@ -70,7 +85,7 @@ export interface EmitterOptions {
    * @defaultValue none
    */
   onFailure?: (successCount: number, failedEvents: Payload[], info: FailureInfo) => void;
-  /** Called when events are dropped without being sent (queue full, emitter closed). @defaultValue none */
+  /** Called when events are dropped without being sent; see {@link DropReason}. @defaultValue none */
   onDrop?: (count: number, reason: DropReason) => void;
   /** Called when an event larger than `maxPostBytes` is sent alone. @defaultValue a console warning */
   onOversize?: (event: Payload, bytes: number) => void;
