@@ -85,7 +85,7 @@ describe('Subject setters of integer fields throw on a fraction, naming the argu
   const cases: Array<[string, (s: Subject) => unknown, RegExp]> = [
     ['setScreenResolution', (s) => s.setScreenResolution(1920.5, 1080), /width must be a whole number/],
     ['setViewport', (s) => s.setViewport(800, Number.NaN), /height must be a whole number/],
-    ['setColorDepth', (s) => s.setColorDepth('24' as never), /depth must be a whole number from 0 to 2147483647, got "24"/],
+    ['setColorDepth', (s) => s.setColorDepth('24' as never), /depth must be a whole number ≥ 0 \(32-bit\), got "24"/],
     ['setDomainSessionIndex', (s) => s.setDomainSessionIndex(1.5), /index must be a whole number/],
   ];
   for (const [name, call, message] of cases) {

@@ -32,7 +32,7 @@ const INT_MAX = 2 ** 31 - 1;
  */
 export type FieldRule = readonly [argument: string, kind: number, sentAs?: string, extra?: number | readonly string[] | RegExp | readonly FieldRule[]];
 
-const KIND_NAMES = ['', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object', 'a whole number from -2147483647 to 2147483647', 'a whole number from 0 to 2147483647'];
+const KIND_NAMES = ['', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object', 'a whole number (32-bit)', 'a whole number ≥ 0 (32-bit)'];
 
 /** The schemas' `format: uuid`. */
 export const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
