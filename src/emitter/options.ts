@@ -65,9 +65,9 @@ export interface EmitterOptions {
    * @defaultValue {}
    */
   customRetryCodes?: Record<number, boolean>;
-  /** Most events held at once (queued, waiting to retry or in flight); new events beyond it are dropped. @defaultValue 250000 (Node), 1000 elsewhere */
+  /** Most events held at once (queued, waiting to retry or in flight); new events beyond it are dropped. @defaultValue 250000 (Node), 3000 elsewhere */
   maxQueueEvents?: number;
-  /** Most bytes of events held at once; new events beyond it are dropped. @defaultValue 256 MiB (Node), 4 MiB elsewhere */
+  /** Most bytes of events held at once; new events beyond it are dropped. @defaultValue 256 MiB (Node), 2 MiB elsewhere */
   maxQueueBytes?: number;
   /** Default timeout of `flush()` and `close()`, and of the flush at process exit, in milliseconds. @defaultValue 10000 */
   flushTimeout?: number;
@@ -116,8 +116,11 @@ export const EMITTER_DEFAULTS = {
   maxConcurrentRequests: 1,
   requestTimeout: 5_000,
   maxRetryDelay: 60_000,
-  maxQueueEvents: 1_000,
-  maxQueueBytes: 4 * 1024 * 1024,
+  // A browser keeps its queue in localStorage, which the page shares (about 5 M characters
+  // per origin): 2 MiB of events (some 3,000 of the usual 700 bytes, hours of a page's
+  // events offline) leaves more than half of it to the host app (docs/robustness.md).
+  maxQueueEvents: 3_000,
+  maxQueueBytes: 2 * 1024 * 1024,
   flushTimeout: 10_000,
 } as const;
 
