@@ -321,7 +321,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       clearTimeout(backoff);
       if (!n) return 0;
       dropped += n;
-      warn(`isotrack: ${n} event(s) for ${base} not delivered at exit (last failure: ${lastCause ?? 'none, not sent yet'})`);
+      warn(`isotrack: ${n} event(s) for ${base} lost at exit; last failure: ${lastCause ?? 'none'}`);
       // Synchronous: at process exit no microtask runs any more.
       const onDrop = o.onDrop;
       if (onDrop) safely('onDrop', () => onDrop(n, 'exit'));

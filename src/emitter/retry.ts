@@ -44,17 +44,14 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
 /**
  * Why a request failed, in a few words for `onFailure` and the warning at exit: the
  * status (and where a redirect pointed), or the network error's code and message
- * (`ECONNREFUSED`, `ENOTFOUND`, a TLS error, a timeout). fetch puts the system error
+ * (`ECONNREFUSED`, `ENOTFOUND`, a TLS error, a timeout); fetch puts the system error
  * in `cause`.
  */
 export function failureCause(status: number, response?: { header(name: string): string | undefined }, error?: unknown): string {
   if (response) {
     const location = response.header('location');
-    return status >= 300 && status < 400 ? `HTTP ${status} redirect${location ? ` to ${location}` : ''}, not followed (use the final URL as the endpoint)` : `HTTP ${status}`;
+    return `HTTP ${status}${status > 299 && status < 400 ? ` redirect${location ? ` to ${location}` : ''}, not followed` : ''}`;
   }
-  const outer = error as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } } | null | undefined;
-  const inner = outer?.cause ?? outer;
-  const code = inner?.code ?? outer?.code;
-  const message = inner?.message ?? outer?.message;
-  return [code, message].filter((part) => typeof part == 'string' && part).join(': ') || 'network error';
+  const e = ((error as { cause?: unknown } | undefined)?.cause ?? error) as { code?: unknown; message?: unknown } | undefined;
+  return [e?.code, e?.message].filter((part) => typeof part == 'string').join(': ') || 'network error';
 }

@@ -29,7 +29,7 @@ describe('events still queued at exit', () => {
     expect(result.stdout.trim()).toBe('{"count":3,"reason":"exit"}');
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^isotrack: 3 event\\(s\\) for ${endpoint.replace(/\./g, '\\.')} not delivered at exit \\(last failure: ECONNREFUSED: connect ECONNREFUSED`));
+    expect(lines[0]).toMatch(new RegExp(`^isotrack: 3 event\\(s\\) for ${endpoint.replace(/\./g, '\\.')} lost at exit; last failure: ECONNREFUSED: connect ECONNREFUSED`));
   });
 
   it('https (the default scheme) against a plain-http collector: the TLS error is the cause', async () => {
@@ -37,7 +37,7 @@ describe('events still queued at exit', () => {
     const result = await runScript(script(`127.0.0.1:${c.port}`), {}, 20_000);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe('{"count":3,"reason":"exit"}');
-    expect(result.stderr).toMatch(new RegExp(`isotrack: 3 event\\(s\\) for https://127\\.0\\.0\\.1:${c.port} not delivered at exit \\(last failure: EPROTO: `));
+    expect(result.stderr).toMatch(new RegExp(`isotrack: 3 event\\(s\\) for https://127\\.0\\.0\\.1:${c.port} lost at exit; last failure: EPROTO: `));
   });
 
   it('process.exit() before anything was sent: reported too, with no failure yet', async () => {
@@ -45,7 +45,7 @@ describe('events still queued at exit', () => {
     const result = await runScript(script(c.url, 'process.exit(0);'), {}, 20_000);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe('{"count":3,"reason":"exit"}');
-    expect(result.stderr.trim()).toBe(`isotrack: 3 event(s) for ${c.url} not delivered at exit (last failure: none, not sent yet)`);
+    expect(result.stderr.trim()).toBe(`isotrack: 3 event(s) for ${c.url} lost at exit; last failure: none`);
     expect(c.acceptedEids).toHaveLength(0);
   });
 

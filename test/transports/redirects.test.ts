@@ -34,6 +34,6 @@ describe.each(transports)('%s and a redirecting collector', (_name, make) => {
     expect(emitter.stats()).toMatchObject({ delivered: 0, failed: 3, retried: 0 });
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ willRetry: false, status });
-    expect(failures[0]!.cause).toBe(`HTTP ${status} redirect to ${elsewhere.url}/com.snowplowanalytics.snowplow/tp2, not followed (use the final URL as the endpoint)`);
+    expect(failures[0]!.cause).toBe(`HTTP ${status} redirect to ${elsewhere.url}/com.snowplowanalytics.snowplow/tp2, not followed`);
   });
 });
