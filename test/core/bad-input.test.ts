@@ -81,12 +81,21 @@ describe('platform codes the pipeline would reject throw at the call', () => {
   });
 });
 
-describe('Subject setters of integer fields throw on a fraction, naming the argument', () => {
+describe('Subject setters throw on a bad argument (a fraction, a wrong type, a non-UUID), naming it', () => {
   const cases: Array<[string, (s: Subject) => unknown, RegExp]> = [
     ['setScreenResolution', (s) => s.setScreenResolution(1920.5, 1080), /width must be a whole number/],
     ['setViewport', (s) => s.setViewport(800, Number.NaN), /height must be a whole number/],
     ['setColorDepth', (s) => s.setColorDepth('24' as never), /depth must be a whole number ≥ 0 \(32-bit\), got "24"/],
     ['setDomainSessionIndex', (s) => s.setDomainSessionIndex(1.5), /index must be a whole number/],
+    // Values the pipeline would reject, or that were converted silently (issue 15).
+    ['setUserId(Symbol)', (s) => s.setUserId(Symbol('s') as never), /userId must be a string, got symbol/],
+    ['setUserId({ id: 42 })', (s) => s.setUserId({ id: 42 } as never), /userId must be a string, got object/],
+    ['setUserId(Object.create(null))', (s) => s.setUserId(Object.create(null) as never), /userId must be a string, got object/],
+    ['setUserId(42)', (s) => s.setUserId(42 as never), /userId must be a string, got 42/],
+    ['setDomainSessionId("x")', (s) => s.setDomainSessionId('x'), /sessionId must be a UUID, got "x"/],
+    ['setScreenResolution(-1, 768)', (s) => s.setScreenResolution(-1, 768), /width must be a whole number ≥ 0/],
+    ['setDomainSessionIndex(2**31)', (s) => s.setDomainSessionIndex(2 ** 31), /index must be a whole number ≥ 0/],
+    ['setLang([])', (s) => s.setLang([] as never), /lang must be a string, got an array/],
   ];
   for (const [name, call, message] of cases) {
     it(name, () => {

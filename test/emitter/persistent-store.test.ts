@@ -33,9 +33,20 @@ function events(n: number): { eid: string; json: string }[] {
   return sink.events;
 }
 
+const PREFIX = '_it_qtest.';
+
 afterEach(() => vi.restoreAllMocks());
 
-const PREFIX = '_it_qtest.';
+/** A store over `kv` that has taken over the gone tabs' queues. */
+async function restoredStore(kv: KeyValueStore) {
+  let restored: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (restored = resolve));
+  const store = persistentStore(kv, PREFIX, () => restored());
+  store.tick();
+  await done;
+  return store;
+}
+
 
 describe('persistent queue: state read back is validated', () => {
   it('corrupt lines and counters are discarded or repaired once, with one warning; every valid event and later ones arrive good', async () => {
@@ -56,11 +67,7 @@ describe('persistent queue: state read back is validated', () => {
       kv.set(`${PREFIX}gone.1700000000002000`, e!.json);
       kv.set(`${PREFIX}gone.1700000000002000d`, '99');
 
-      let restored: () => void = () => undefined;
-      const done = new Promise<void>((resolve) => (restored = resolve));
-      const store = persistentStore(kv, PREFIX, () => restored());
-      store.tick();
-      await done;
+      const store = await restoredStore(kv);
       // a and b (the counter repaired to 0), d (c was delivered), e (the counter repaired).
       expect(store.count).toBe(4);
       expect(warn).toHaveBeenCalledTimes(1);
@@ -89,11 +96,7 @@ describe('persistent queue: state read back is validated', () => {
     const [a, b] = events(2);
     kv.set(`${PREFIX}gone`, '0');
     kv.set(`${PREFIX}gone.1700000000000000`, [a!.json, b!.json].join('\n'));
-    let restored: () => void = () => undefined;
-    const done = new Promise<void>((resolve) => (restored = resolve));
-    const store = persistentStore(kv, PREFIX, () => restored());
-    store.tick();
-    await done;
+    const store = await restoredStore(kv);
     expect(store.count).toBe(2);
     expect(warn).not.toHaveBeenCalled();
   });
