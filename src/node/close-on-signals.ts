@@ -2,7 +2,10 @@ import { abandonAll } from './lifecycle.js';
 
 /** Options of {@link closeOnSignals}. */
 export interface CloseOnSignalsOptions {
-  /** Milliseconds the flush may take before the process goes on exiting. @defaultValue each emitter's `flushTimeout` (10000) */
+  /**
+   * Milliseconds the flush may take before the process goes on exiting (and, one second
+   * later, the most it waits for any `close()`). @defaultValue each emitter's `flushTimeout` (10000)
+   */
   timeout?: number;
 }
 
@@ -44,11 +47,17 @@ export function closeOnSignals(target: Closable, signals: readonly Signal[] = ['
   };
   function onSignal(signal: string): void {
     dispose();
+    let ended = false;
     const done = () => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(backstop);
       abandonAll();
       if (node.listenerCount(signal) === 0) node.kill(node.pid, signal);
     };
-    // `close` never rejects; a broken custom target must not keep the process alive either.
+    // `close` never rejects and ends by its timeout; with a timeout given, a custom target
+    // that breaks either promise does not keep the process alive past it either.
+    const backstop = options.timeout === undefined ? undefined : setTimeout(done, options.timeout + 1_000);
     Promise.resolve()
       .then(() => target.close(options.timeout === undefined ? undefined : { timeout: options.timeout }))
       .then(done, done);

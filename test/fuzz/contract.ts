@@ -25,7 +25,9 @@ export interface FuzzFigures {
   bad: number;
   /** Events dropped as unsendable (GET only: text that cannot be put in a URL). */
   unsendable: number;
-  /** Requests that failed (`onFailure`). */
+  /** Event sends that failed and were retried (timeouts on a busy machine). */
+  retried: number;
+  /** Requests that failed for good (`onFailure` with `willRetry: false`). */
   failures: Failure[];
   /** The first few errors of bad events, to say what went wrong. */
   badErrors: string[];
@@ -46,7 +48,7 @@ export async function fuzz(seed: number, runs: number): Promise<FuzzFigures & { 
       else (bad++, badErrors.length < 10 && badErrors.push(...record.bad.errors));
     },
   });
-  let events = 0, unsendable = 0, typeErrors = 0, calls = 0;
+  let events = 0, unsendable = 0, typeErrors = 0, calls = 0, retried = 0;
   const eids: string[] = [];
   const failures: Failure[] = [];
   const emitters: Emitter[] = [];
@@ -64,7 +66,11 @@ export async function fuzz(seed: number, runs: number): Promise<FuzzFigures & { 
       method: method as 'post' | 'get',
       onDrop,
       maxQueueEvents: 1_000_000,
-      onFailure: (_, failed, info) => failures.push({ method, status: info.status, cause: info.cause, chars: JSON.stringify(failed).length }),
+      // Retried failures (a timeout on a busy machine) end in delivery or in a final failure.
+      onFailure: (_, failed, info) => {
+        if (info.willRetry) retried += failed.length;
+        else failures.push({ method, status: info.status, cause: info.cause, chars: JSON.stringify(failed).length });
+      },
     });
     emitters.push(emitter);
     const sink: EventSink = {
@@ -100,7 +106,7 @@ export async function fuzz(seed: number, runs: number): Promise<FuzzFigures & { 
     );
     // Everything produced is delivered or reported unsendable.
     for (const emitter of emitters) await emitter.close({ timeout: 60_000 });
-    return { calls, typeErrors, events, good: goodEids.size, bad, unsendable, badErrors, failures, eids, goodEids };
+    return { calls, typeErrors, events, good: goodEids.size, bad, unsendable, retried, badErrors, failures, eids, goodEids };
   } finally {
     await collector.close();
   }
