@@ -52,8 +52,11 @@ export function closeOnSignals(target: Closable, signals: readonly Signal[] = ['
       if (ended) return;
       ended = true;
       clearTimeout(backstop);
+      // The app's own handlers decide how it ends (what is left is reported at exit);
+      // otherwise the process is about to die of the signal: report what is left now.
+      if (node.listenerCount(signal) > 0) return;
       abandonAll();
-      if (node.listenerCount(signal) === 0) node.kill(node.pid, signal);
+      node.kill(node.pid, signal);
     };
     // `close` never rejects and ends by its timeout; with a timeout given, a custom target
     // that breaks either promise does not keep the process alive past it either.

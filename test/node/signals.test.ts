@@ -26,7 +26,7 @@ const REQUESTS = 60;
  * interval and a big buffer), sends it REQUESTS requests, then SIGTERM; resolves
  * with how it ended and what the collector got.
  */
-async function serveThenTerminate(setup: string) {
+async function serveThenTerminate(setup: string, endpoint?: string) {
   collector = await startCollector({ port: 0 });
   const dir = mkdtempSync(join(tmpdir(), 'isotrack-signal-'));
   const file = join(dir, 'app.mjs');
@@ -44,7 +44,7 @@ async function serveThenTerminate(setup: string) {
     server.listen(0, '127.0.0.1', () => console.log(server.address().port));
     `,
   );
-  const child = spawn(process.execPath, [file], { env: { ...process.env, COLLECTOR: collector.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [file], { env: { ...process.env, COLLECTOR: endpoint ?? collector.url }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
@@ -76,6 +76,18 @@ describe('SIGTERM', () => {
     expect(result.stderr).toBe('');
     expect(result.counts).toMatchObject({ good: REQUESTS, bad: 0 });
     expect(result).toMatchObject({ code: 0, signal: null });
+  }, 60_000);
+
+  it('collector unreachable: the flush gives up at the timeout, and what is lost is reported before the process dies', async () => {
+    const down = await startCollector({ port: 0 });
+    const endpoint = down.url;
+    await down.close();
+    const result = await serveThenTerminate(
+      `closeOnSignals(tracker, ['SIGTERM'], { timeout: 1000 });`,
+      endpoint,
+    );
+    expect(result).toMatchObject({ code: null, signal: 'SIGTERM' });
+    expect(result.stderr.trim()).toMatch(new RegExp(`^isotrack: ${REQUESTS} event\\(s\\) for ${endpoint.replace(/\./g, '\\.')} lost at exit; last failure: ECONNREFUSED: `));
   }, 60_000);
 
   it('without it, SIGTERM kills the app with its events still queued (why the helper exists)', async () => {
