@@ -1,4 +1,4 @@
-import { readFields, COUNT, REQUIRED, STRING, UUID, type FieldRule } from './events/field-rules.js';
+import { readFields, COUNT, REQUIRED, STRING, UUID, type RuleExtra } from './events/field-rules.js';
 import { checkPlatform } from './platforms.js';
 import type { Payload } from './types.js';
 
@@ -16,8 +16,8 @@ export class Subject {
   readonly fields: Payload = {};
 
   /** Sets a text field, checked by `kind` and `extra` (see field-rules); `null`/`undefined` unset it. */
-  private set(key: string, argument: string, value: unknown, extra?: FieldRule[3]): this {
-    readFields({ [argument]: value }, [[argument, STRING, argument, extra]]);
+  private set(key: string, argument: string, value: unknown, extra?: RuleExtra): this {
+    readFields({ [argument]: value }, [[argument, STRING, extra]]);
     if (value == null) delete this.fields[key];
     else this.fields[key] = value as string;
     return this;

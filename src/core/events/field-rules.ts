@@ -25,12 +25,15 @@ export const EMPTY = 32;
 const INT_MAX = 2 ** 31 - 1;
 
 /**
- * One argument: its name, its kind (plus flags), the protocol key it is sent as (default:
- * its name), and what the schema adds: for strings (and the items of `STRINGS`) a
- * maxLength (number), an enum (array) or a format (RegExp); for `ARRAY` the rules of
- * each item (an object); for `OBJECT` the `typeof` of its values.
+ * One argument: its name, its kind (plus flags), and either the protocol key it is sent
+ * as (default: its name) or what the schema adds: for strings (and the items of
+ * `STRINGS`) a maxLength (number), an enum (array) or a format (RegExp); for `ARRAY` the
+ * rules of each item; for `OBJECT` the `typeof` of its values.
  */
-export type FieldRule = readonly [argument: string, kind: number, sentAs?: string, extra?: number | readonly string[] | RegExp | readonly FieldRule[]];
+export type FieldRule = readonly [argument: string, kind: number, sentAsOrExtra?: string | RuleExtra];
+
+/** What a schema adds to a rule (no rule needs both this and a protocol key). */
+export type RuleExtra = number | readonly string[] | RegExp | readonly FieldRule[];
 
 const KIND_NAMES = ['', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object', 'a whole number (32-bit)', 'a whole number ≥ 0 (32-bit)'];
 
@@ -43,11 +46,11 @@ export function isObject(value: unknown): value is object {
 }
 
 /** Whether a string meets a rule's maxLength, enum or format. */
-const allowed = (text: unknown, extra: FieldRule[3]): boolean =>
+const allowed = (text: unknown, extra: RuleExtra | undefined): boolean =>
   typeof text == 'string' &&
   (extra === undefined || (typeof extra == 'number' ? text.length <= extra : extra instanceof RegExp ? extra.test(text) : (extra as readonly unknown[]).includes(text)));
 
-function fits(kind: number, value: unknown, extra: FieldRule[3]): boolean {
+function fits(kind: number, value: unknown, extra: RuleExtra | undefined): boolean {
   switch (kind) {
     case STRING: return allowed(value, extra);
     case NUMBER: return typeof value === 'number' && Number.isFinite(value);
@@ -60,7 +63,7 @@ function fits(kind: number, value: unknown, extra: FieldRule[3]): boolean {
 }
 
 /** What a rule asks for, in an error message. */
-function wanted(kind: number, flags: number, extra: FieldRule[3]): string {
+function wanted(kind: number, flags: number, extra: RuleExtra | undefined): string {
   if (kind == OBJECT && extra) return `an object of ${(extra as string[]).join(' or ')} values`;
   if (kind == STRING && Array.isArray(extra)) return `one of ${extra.join(', ')}`;
   if (extra instanceof RegExp) return 'a UUID';
@@ -99,7 +102,8 @@ export function requireArgs<T>(args: T, method: string): T {
  */
 export function readFields(args: object, rules: readonly FieldRule[], prefix = ''): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [argument, flags, sentAs = argument, extra] of rules) {
+  for (const [argument, flags, third] of rules) {
+    const [sentAs, extra] = typeof third == 'string' ? [third] : [argument, third];
     let value = (args as Record<string, unknown>)[argument];
     const kind = flags & 7;
     if (value === undefined || (value === null && !(flags & NULLABLE))) {

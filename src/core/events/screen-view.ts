@@ -19,10 +19,10 @@ export interface ScreenViewEvent {
 
 const SCREEN_VIEW: FieldRule[] = [
   ['name', STRING + REQUIRED],
-  ['id', STRING, 'id', UUID],
+  ['id', STRING, UUID],
   ['type', STRING],
   ['previousName', STRING],
-  ['previousId', STRING, 'previousId', UUID],
+  ['previousId', STRING, UUID],
   ['previousType', STRING],
   ['transitionType', STRING],
 ];

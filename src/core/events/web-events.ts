@@ -83,28 +83,28 @@ const INPUT_TYPES = 'button checkbox color date datetime datetime-local email fi
 const ID_LENGTH = 4096;
 const VALUE_LENGTH = 65535;
 const FORM_CHANGE: FieldRule[] = [
-  ['formId', STRING + REQUIRED, 'formId', ID_LENGTH],
-  ['elementId', STRING + REQUIRED, 'elementId', ID_LENGTH],
-  ['nodeName', STRING + REQUIRED, 'nodeName', NODE_NAMES],
-  ['elementClasses', STRINGS, 'elementClasses', ID_LENGTH],
+  ['formId', STRING + REQUIRED, ID_LENGTH],
+  ['elementId', STRING + REQUIRED, ID_LENGTH],
+  ['nodeName', STRING + REQUIRED, NODE_NAMES],
+  ['elementClasses', STRINGS, ID_LENGTH],
   // The schema requires `value`, and allows null for fields not to be collected.
-  ['value', STRING + NULLABLE, 'value', VALUE_LENGTH],
-  ['type', STRING, 'type', INPUT_TYPES],
+  ['value', STRING + NULLABLE, VALUE_LENGTH],
+  ['type', STRING, INPUT_TYPES],
 ];
 const FORM_ELEMENT: FieldRule[] = [
-  ['name', STRING + REQUIRED + EMPTY, 'name', VALUE_LENGTH],
-  ['value', STRING + NULLABLE, 'value', VALUE_LENGTH],
-  ['nodeName', STRING + REQUIRED, 'nodeName', NODE_NAMES],
-  ['type', STRING, 'type', INPUT_TYPES],
+  ['name', STRING + REQUIRED + EMPTY, VALUE_LENGTH],
+  ['value', STRING + NULLABLE, VALUE_LENGTH],
+  ['nodeName', STRING + REQUIRED, NODE_NAMES],
+  ['type', STRING, INPUT_TYPES],
 ];
 const FORM_SUBMIT: FieldRule[] = [
-  ['formId', STRING + REQUIRED, 'formId', ID_LENGTH],
-  ['formClasses', STRINGS, 'formClasses', ID_LENGTH],
-  ['elements', ARRAY, 'elements', FORM_ELEMENT],
+  ['formId', STRING + REQUIRED, ID_LENGTH],
+  ['formClasses', STRINGS, ID_LENGTH],
+  ['elements', ARRAY, FORM_ELEMENT],
 ];
 const SITE_SEARCH: FieldRule[] = [
   ['terms', STRINGS + REQUIRED],
-  ['filters', OBJECT, 'filters', ['string', 'boolean']],
+  ['filters', OBJECT, ['string', 'boolean']],
   ['totalResults', COUNT],
   ['pageResults', COUNT],
 ];
