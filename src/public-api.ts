@@ -41,6 +41,8 @@ export type {
   EmitterPlatform,
 } from './emitter/index.js';
 export { fetchTransport, type FetchTransportOptions } from './transports/fetch.js';
+// Graceful shutdown on SIGTERM/SIGINT; a no-op returning a disposer where there is no `process`.
+export { closeOnSignals, type CloseOnSignalsOptions, type Closable } from './node/close-on-signals.js';
 export type { Transport, TransportRequest, TransportResponse } from './transports/types.js';
 export type { NodeHttpTransportOptions } from './transports/node-http-options.js';
 // Browser features: safe to import anywhere (nothing touches a DOM global at import),

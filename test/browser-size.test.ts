@@ -11,10 +11,10 @@ import { describe, expect, it } from 'vitest';
 
 const FILE = new URL('../dist/isotrack.umd.min.js', import.meta.url);
 const GOAL = 8_192; // 8 KiB, issue 5
-// Raised by 2,370 bytes (10,229 -> 12,599 measured) for Snowplow-compatible identity
-// (issue 12: _sp_ cookies, SHA-1 name hash, session rules, anonymous tracking, cross-domain
-// linking, Snowplow's page/session API) and validated state (issue 15).
-const CEILING = 12_620; // what the build holds today, with the same little room
+// Raised with what was measured: +2,370 for Snowplow-compatible identity (issue 12) and
+// +1,268 for the schema rules, unsendable/exit drops, redirects and validated stored state
+// (issue 15): 13,836 together.
+const CEILING = 13_860; // what the build holds today, with a little room
 
 describe('dist/isotrack.umd.min.js', () => {
   it('exists (run npm run build first)', () => {

@@ -3,9 +3,31 @@ import { utf8ByteLength } from '../core/utf8.js';
 import { MemoryEventStore } from '../emitter/memory-store.js';
 import type { EventStore } from '../emitter/store.js';
 import type { KeyValueStore } from './storage.js';
+import { warn } from '../emitter/callbacks.js';
 
 /** A tab that has not renewed its lease for this long has gone; its events may be claimed. */
 const LEASE_MS = 15_000;
+
+/**
+ * An event read back from storage, or undefined when the line is not one this store
+ * wrote: the tracker's events are JSON objects of strings with an `eid`. Anything else
+ * (a torn write, another script's data, a hand-edited value) would make a whole batch
+ * unreadable to the collector, so it is dropped here instead of poisoning later events.
+ */
+function restore(line: string): SerializedEvent | undefined {
+  let fields: unknown;
+  try {
+    fields = JSON.parse(line);
+  } catch {
+    return;
+  }
+  if (!fields || typeof fields != 'object' || Array.isArray(fields)) return;
+  for (const key in fields) if (typeof (fields as Record<string, unknown>)[key] != 'string') return;
+  const eid = (fields as { eid?: string }).eid;
+  if (!eid) return;
+  const json = JSON.stringify(fields);
+  return { eid, json, bytes: utf8ByteLength(json) };
+}
 
 /** The persistent store, plus the hooks the page lifecycle calls. */
 export interface BrowserEventStore extends EventStore {
@@ -125,7 +147,7 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     for (const owner of gone) kv.set(prefix + owner, mark);
     // Another tab may be claiming the same queue: the last mark written wins.
     setTimeout(() => {
-      let restored = 0;
+      let restored = 0, corrupt = 0;
       for (const owner of gone) {
         if (kv.get(prefix + owner) != mark) continue;
         // Oldest first. Segment names are numbers of one length (13-digit milliseconds until
@@ -135,17 +157,15 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
           .filter((key) => !key.endsWith('d'))
           .sort();
         for (const key of segments) {
-          // No progress key: `+null` is 0, every event is left to send.
-          for (const json of (kv.get(key) ?? '').split('\n').slice(+kv.get(key + 'd')!)) {
-            let eid: unknown;
-            try {
-              eid = (JSON.parse(json) as { eid?: unknown }).eid;
-            } catch {
-              continue; // a torn write: nothing to send
-            }
-            if (typeof eid != 'string') continue;
-            store.add({ eid, json, bytes: utf8ByteLength(json) });
-            restored++;
+          const lines = (kv.get(key) ?? '').split('\n');
+          // The progress counter: absent is 0. A corrupt one (not a whole number within the
+          // segment) is read as 0 too: resending delivered events beats losing waiting ones.
+          const done = kv.get(key + 'd') ?? '0';
+          const from = /^\d+$/.test(done) && +done <= lines.length ? +done : (corrupt++, 0);
+          for (const line of lines.slice(from)) {
+            const event = restore(line);
+            if (event) store.add(event), restored++;
+            else corrupt++;
           }
           // Our copy is written in a moment; theirs goes now.
           kv.del(key);
@@ -153,6 +173,7 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
         }
         kv.del(prefix + owner);
       }
+      if (corrupt) warn(`isotrack: ${corrupt} corrupt item(s) of the stored event queue discarded`);
       if (restored) queueMicrotask(onRestore);
     }, 50 + Math.random() * 200);
   };

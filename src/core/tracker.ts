@@ -24,7 +24,7 @@ import { Subject } from './subject.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
 import { utf8ByteLength } from './utf8.js';
 import { uuidv4 } from './uuid.js';
-import { optionalContexts, optionalInteger, optionalString, toJson } from './validation.js';
+import { optionalContexts, optionalString, optionalTimestamp, selfDescribingJson } from './validation.js';
 
 /** An event as plugins see it, before it is encoded and serialised. */
 export interface TrackedEvent {
@@ -164,11 +164,12 @@ export class Tracker {
    */
   private track(events: BuiltEvent[], common: CommonEventProperties): string {
     const contexts = optionalContexts(common.context);
-    const trueTimestamp = optionalInteger(common.trueTimestamp, 'trueTimestamp');
-    if (common.subject !== undefined && !(common.subject instanceof Subject)) {
+    const trueTimestamp = optionalTimestamp(common.trueTimestamp, 'trueTimestamp');
+    const subject = common.subject;
+    if (subject !== undefined && !(subject instanceof Subject)) {
       throw new TypeError('isotrack: subject must be a Subject');
     }
-    const serialized = events.map((built) => this.serialize(built, contexts, trueTimestamp, common.subject));
+    const serialized = events.map((built) => this.serialize(built, contexts, trueTimestamp, subject));
     for (const event of serialized) for (const sink of this.emitters) sink.input(event);
     return serialized[0]!.eid;
   }
@@ -204,8 +205,8 @@ export class Tracker {
     }
     // The wrappers are written as text around the one serialisation of the caller's data.
     const base64 = this.encodeBase64;
-    if (built.ue) addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, toJson(built.ue, 'event')));
-    if (contexts.length > 0) addJsonField(payload, base64, 'cx', 'co', wrap(SCHEMAS.contexts, toJson(contexts, 'context')));
+    if (built.ue) addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, selfDescribingJson(built.ue, 'event')));
+    if (contexts.length > 0) addJsonField(payload, base64, 'cx', 'co', wrap(SCHEMAS.contexts, `[${contexts.map((entity) => selfDescribingJson(entity, 'context')).join(',')}]`));
     const json = JSON.stringify(payload);
     return { eid, json, bytes: utf8ByteLength(json) };
   }

@@ -6,20 +6,20 @@ import type { DropReason, EmitterOptions } from './options.js';
  * overflows the queue is one call, not one per event. Without `onDrop` it does nothing
  * (the engine's `dropped` counter still counts every drop).
  */
-export function dropReporter(onDrop: EmitterOptions['onDrop']): (reason: DropReason) => void {
-  const counts: Record<DropReason, number> = { 'queue-full': 0, closed: 0 };
+export function dropReporter(onDrop: EmitterOptions['onDrop']): (reason: DropReason, n: number) => void {
+  const counts: Record<string, number> = { 'queue-full': 0, closed: 0, unsendable: 0 };
   let queued: boolean | undefined;
-  return (reason) => {
+  return (reason, n) => {
     if (!onDrop) return;
-    counts[reason]++;
+    counts[reason] = (counts[reason] ?? 0) + n;
     if (queued) return;
     queued = true;
     queueMicrotask(() => {
       queued = false;
-      // Insertion order: queue-full, then closed.
+      // Insertion order: queue-full, closed, unsendable.
       for (const why in counts) {
-        const count = counts[why as DropReason];
-        counts[why as DropReason] = 0;
+        const count = counts[why]!;
+        counts[why] = 0;
         if (count) safely('onDrop', () => onDrop(count, why as DropReason));
       }
     });

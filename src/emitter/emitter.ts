@@ -66,4 +66,14 @@ export class Emitter implements EventSink {
   pending(): number {
     return this.engine.pending();
   }
+
+  /**
+   * Gives up every event still held and stops: they are counted as dropped, reported
+   * synchronously through `onDrop(count, 'exit')` and one console warning that names the
+   * collector and the last failure's cause. Returns the count. The Node entry calls it when
+   * the process exits with events still queued; it is not for ordinary use.
+   */
+  abandon(): number {
+    return this.engine.abandon();
+  }
 }

@@ -1,11 +1,11 @@
-import type { Transport, TransportResponse } from '../transports/types.js';
+import type { Transport, TransportRequest, TransportResponse } from '../transports/types.js';
 import { BackoffGate } from './backoff.js';
 import { dropReporter } from './drop-reporter.js';
 import { safely, toPayloads, warn } from './callbacks.js';
 import type { DropReason, ResolvedEmitterOptions } from './options.js';
 import type { EmitterPlatform, LifecycleEmitter } from './platform.js';
 import { batchBudget, buildRequest, PER_EVENT_OVERHEAD, postBodyBytes } from './request.js';
-import { classify, parseRetryAfter } from './retry.js';
+import { classify, failureCause, parseRetryAfter } from './retry.js';
 import type { EventStore } from './store.js';
 import { unref, type Timer } from './timers.js';
 import type { Batch, Engine, FlushResult, Waiter } from './types.js';
@@ -44,6 +44,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   let closed: Flag, warnedClosed: Flag, stopped: Flag;
   let closing: Promise<FlushResult> | undefined;
   let interval: Timer | undefined, backoff: Timer | undefined;
+  /** Why the last request failed, for `onFailure` and the warning at exit. */
+  let lastCause: string | undefined;
 
   const held = () => store.count + outEvents;
 
@@ -57,9 +59,9 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   const stats: Engine['stats'] = () => ({ ...counts(), delivered, retried, dropped, failed });
 
   const reportDrop = dropReporter(o.onDrop);
-  const drop = (reason: DropReason) => {
-    dropped++;
-    reportDrop(reason);
+  const drop = (reason: DropReason, n = 1) => {
+    dropped += n;
+    reportDrop(reason, n);
   };
 
   const armInterval = () => {
@@ -154,23 +156,34 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   };
 
   const send = (batch: Batch, unloading: boolean) => {
+    let request: TransportRequest;
+    try {
+      request = buildRequest(base, o, batch._events, unloading);
+    } catch (error) {
+      // It can never be sent (a GET of text that is not valid UTF-16: encodeURIComponent
+      // throws): retrying would block every event behind it. Dropped once, reported.
+      warn(`isotrack: ${batch._events.length} event(s) cannot be encoded, dropped`, error);
+      out(batch, true);
+      drop('unsendable', batch._events.length);
+      return settled(batch, false);
+    }
     inFlight.add(batch);
     batch._attempts++;
     const startedAt = Date.now();
     // The executor turns a transport (or platform) that throws into a rejection, like a network error.
     new Promise<TransportResponse>((resolve) => {
       transport ??= o.transport ?? platform.transport!();
-      resolve(transport(buildRequest(base, o, batch._events, unloading)));
+      resolve(transport(request));
     })
       .then(
         (response) => settle(batch, startedAt, response),
-        () => settle(batch, startedAt),
+        (error: unknown) => settle(batch, startedAt, undefined, error),
       )
       .catch((error: unknown) => warn('isotrack: delivery error', error));
   };
 
   /** Applies the retry table to an answer (none = network error or timeout). */
-  const settle = (batch: Batch, startedAt: number, response?: TransportResponse) => {
+  const settle = (batch: Batch, startedAt: number, response?: TransportResponse, error?: unknown) => {
     const events = batch._events;
     const n = events.length;
     inFlight.delete(batch);
@@ -179,8 +192,9 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     const report = (willRetry: boolean) => {
       const successCount = successSinceFailure;
       successSinceFailure = 0;
+      const cause = (lastCause = failureCause(status, response, error));
       const onFailure = o.onFailure;
-      if (onFailure) safely('onFailure', () => onFailure(successCount, toPayloads(events), { willRetry, status }));
+      if (onFailure) safely('onFailure', () => onFailure(successCount, toPayloads(events), { willRetry, status, cause, error }));
     };
     if (outcome == 'retry') {
       if (stopped) {
@@ -205,12 +219,17 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
         failed += n;
         report(false);
       }
-      for (const waiter of waiters) {
-        if (waiter._batches.delete(batch) && !ok) waiter._failed += n;
-        check(waiter);
-      }
+      settled(batch, ok);
     }
     schedulePump();
+  };
+
+  /** A batch is done with (delivered or given up): the flushes waiting for it learn how it went. */
+  const settled = (batch: Batch, ok: boolean) => {
+    for (const waiter of waiters) {
+      if (waiter._batches.delete(batch) && !ok) waiter._failed += batch._events.length;
+      check(waiter);
+    }
   };
 
   const flush: Engine['flush'] = (options = {}) =>
@@ -295,5 +314,18 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     },
     stats,
     pending: held,
+    abandon() {
+      const n = held();
+      stopped = closed = true;
+      clearTimeout(interval);
+      clearTimeout(backoff);
+      if (!n) return 0;
+      dropped += n;
+      warn(`isotrack: ${n} event(s) for ${base} lost at exit; last failure: ${lastCause ?? 'none'}`);
+      // Synchronous: at process exit no microtask runs any more.
+      const onDrop = o.onDrop;
+      if (onDrop) safely('onDrop', () => onDrop(n, 'exit'));
+      return n;
+    },
   };
 }

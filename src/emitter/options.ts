@@ -3,8 +3,15 @@ import type { Payload } from '../core/types.js';
 import type { Transport } from '../transports/types.js';
 import type { EventStore } from './store.js';
 
-/** Why events were dropped, as passed to `onDrop`. */
-export type DropReason = 'queue-full' | 'closed';
+/**
+ * Why events were dropped, as passed to `onDrop`:
+ * - `queue-full`: the queue bound (`maxQueueEvents`/`maxQueueBytes`) was reached;
+ * - `closed`: tracked after the emitter was closed;
+ * - `unsendable`: the event cannot be encoded into a request (a GET of text that is not
+ *   valid UTF-16, e.g. a string cut mid-emoji); dropped once so that it never blocks the queue;
+ * - `exit`: still queued when the process exited (Node), reported synchronously.
+ */
+export type DropReason = 'queue-full' | 'closed' | 'unsendable' | 'exit';
 
 /** The third argument of `onFailure`. */
 export interface FailureInfo {
@@ -12,6 +19,14 @@ export interface FailureInfo {
   willRetry: boolean;
   /** HTTP status of the failed attempt; 0 for a network error or timeout. */
   status: number;
+  /**
+   * Why it failed, in words: `HTTP 503`, `HTTP 301 redirect to … , not followed`, or the
+   * network error's code and message (`ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9`,
+   * `ENOTFOUND: …`, a TLS error such as `EPROTO: … wrong version number`, a timeout).
+   */
+  cause: string;
+  /** The transport's error, for a network error or timeout. */
+  error?: unknown;
 }
 
 /**
@@ -50,9 +65,9 @@ export interface EmitterOptions {
    * @defaultValue {}
    */
   customRetryCodes?: Record<number, boolean>;
-  /** Most events held at once (queued, waiting to retry or in flight); new events beyond it are dropped. @defaultValue 250000 (Node), 1000 elsewhere */
+  /** Most events held at once (queued, waiting to retry or in flight); new events beyond it are dropped. @defaultValue 250000 (Node), 3000 elsewhere */
   maxQueueEvents?: number;
-  /** Most bytes of events held at once; new events beyond it are dropped. @defaultValue 256 MiB (Node), 4 MiB elsewhere */
+  /** Most bytes of events held at once; new events beyond it are dropped. @defaultValue 256 MiB (Node), 2 MiB elsewhere */
   maxQueueBytes?: number;
   /** Default timeout of `flush()` and `close()`, and of the flush at process exit, in milliseconds. @defaultValue 10000 */
   flushTimeout?: number;
@@ -70,7 +85,7 @@ export interface EmitterOptions {
    * @defaultValue none
    */
   onFailure?: (successCount: number, failedEvents: Payload[], info: FailureInfo) => void;
-  /** Called when events are dropped without being sent (queue full, emitter closed). @defaultValue none */
+  /** Called when events are dropped without being sent; see {@link DropReason}. @defaultValue none */
   onDrop?: (count: number, reason: DropReason) => void;
   /** Called when an event larger than `maxPostBytes` is sent alone. @defaultValue a console warning */
   onOversize?: (event: Payload, bytes: number) => void;
@@ -101,8 +116,11 @@ export const EMITTER_DEFAULTS = {
   maxConcurrentRequests: 1,
   requestTimeout: 5_000,
   maxRetryDelay: 60_000,
-  maxQueueEvents: 1_000,
-  maxQueueBytes: 4 * 1024 * 1024,
+  // A browser keeps its queue in localStorage, which the page shares (about 5 M characters
+  // per origin): 2 MiB of events (some 3,000 of the usual 700 bytes, hours of a page's
+  // events offline) leaves more than half of it to the host app (docs/robustness.md).
+  maxQueueEvents: 3_000,
+  maxQueueBytes: 2 * 1024 * 1024,
   flushTimeout: 10_000,
 } as const;
 

@@ -20,4 +20,6 @@ export interface LifecycleEmitter {
   /** Events held (waiting, retrying or in flight). */
   pending(): number;
   flush(options?: { timeout?: number }): Promise<unknown>;
+  /** Gives up what is still held, reporting it (`onDrop(count, 'exit')`); returns the count. */
+  abandon(): number;
 }

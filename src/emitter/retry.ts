@@ -40,3 +40,18 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   if (isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }
+
+/**
+ * Why a request failed, in a few words for `onFailure` and the warning at exit: the
+ * status (and where a redirect pointed), or the network error's code and message
+ * (`ECONNREFUSED`, `ENOTFOUND`, a TLS error, a timeout); fetch puts the system error
+ * in `cause`.
+ */
+export function failureCause(status: number, response?: { header(name: string): string | undefined }, error?: unknown): string {
+  if (response) {
+    const location = response.header('location');
+    return `HTTP ${status}${status > 299 && status < 400 ? ` redirect${location ? ` to ${location}` : ''}, not followed` : ''}`;
+  }
+  const e = ((error as { cause?: unknown } | undefined)?.cause ?? error) as { code?: unknown; message?: unknown } | undefined;
+  return [e?.code, e?.message].filter((part) => typeof part == 'string').join(': ') || 'network error';
+}

@@ -24,7 +24,7 @@ export interface EmitterStats {
   delivered: number;
   /** Event sends that failed and were scheduled again (one event retried twice counts 2). */
   retried: number;
-  /** Events dropped without being sent (queue full, emitter closed). */
+  /** Events dropped without being sent (queue full, emitter closed, unsendable, process exit). */
   dropped: number;
   /** Events given up after a non-retryable answer. */
   failed: number;
@@ -57,4 +57,5 @@ export interface Engine {
   flushOnUnload(options?: { maxBytes?: number }): number;
   stats(): EmitterStats;
   pending(): number;
+  abandon(): number;
 }

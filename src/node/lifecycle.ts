@@ -1,6 +1,9 @@
 import type { LifecycleEmitter } from '../emitter/platform.js';
 
+/** Node emitters that may still hold events: created, and not closed empty. */
 const live = new Set<LifecycleEmitter>();
+/** Emitters whose exit flush timed out: not flushed again, still reported at exit. */
+const flushedOnce = new WeakSet<LifecycleEmitter>();
 let hooked = false;
 let exitFlushRunning = false;
 
@@ -14,25 +17,40 @@ let exitFlushRunning = false;
  */
 function onBeforeExit(): void {
   if (exitFlushRunning) return;
-  const busy = [...live].filter((emitter) => emitter.pending() > 0);
+  const busy = [...live].filter((emitter) => emitter.pending() > 0 && !flushedOnce.has(emitter));
   if (busy.length === 0) return;
   exitFlushRunning = true;
+  for (const emitter of busy) flushedOnce.add(emitter);
   void Promise.all(busy.map((emitter) => emitter.flush().catch(() => undefined))).then(() => {
     exitFlushRunning = false;
-    // Whatever a timed-out flush left behind would be retried forever: let go of it.
-    for (const emitter of busy) if (emitter.pending() > 0) live.delete(emitter);
   });
 }
 
-/** Flush this emitter when the process is about to exit on its own. */
+/**
+ * Reports what every Node emitter still holds as lost: `onDrop(count, 'exit')` and one
+ * console warning per emitter, synchronously (it runs in `process.on('exit')`, where
+ * no promise settles any more). Returns the number of events given up.
+ */
+export function abandonAll(): number {
+  let lost = 0;
+  for (const emitter of live) lost += emitter.abandon();
+  live.clear();
+  return lost;
+}
+
+/** Flush this emitter when the process is about to exit on its own; report what is left at exit. */
 export function registerExitFlush(emitter: LifecycleEmitter): void {
   live.add(emitter);
   if (hooked) return;
   hooked = true;
   process.on('beforeExit', onBeforeExit);
+  process.on('exit', abandonAll);
 }
 
-/** The emitter was closed: nothing left to do at exit. */
+/**
+ * The emitter was closed. A closed emitter sends nothing more: what it still holds
+ * (a close that timed out) is lost at exit, so it stays listed until then.
+ */
 export function unregisterExitFlush(emitter: LifecycleEmitter): void {
-  live.delete(emitter);
+  if (emitter.pending() === 0) live.delete(emitter);
 }

@@ -1,4 +1,5 @@
 import { utf8ByteLength } from '../core/utf8.js';
+import { answer } from './fetch.js';
 import type { Transport, TransportResponse } from './types.js';
 
 /** Options of {@link sendBeaconTransport}. */
@@ -59,7 +60,8 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
     const size = body ? (bytes ?? utf8ByteLength(body)) : url.length;
     const keepalive = inFlight + size <= budget;
     const key = body ?? url;
-    const init: RequestInit = { method, headers, body, keepalive, credentials };
+    // `redirect: 'manual'`: a batch never follows a redirect (see fetchTransport).
+    const init: RequestInit = { method, headers, body, keepalive, credentials, redirect: 'manual' };
     if (unloading) {
       if (down || !keepalive) throw new Error('isotrack: kept for the next page load');
       if (typeof Request == 'function' && 'keepalive' in Request.prototype) {
@@ -91,7 +93,7 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
       const response = await fetch(url, { ...init, signal: abort.signal });
       down = response.status >= 500;
       await drain(response);
-      return { status: response.status, header: (name: string) => response.headers.get(name) ?? undefined };
+      return answer(response);
     } catch (error) {
       down = true;
       throw error;

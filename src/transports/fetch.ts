@@ -41,17 +41,30 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
         body: request.body,
         keepalive: request.unloading === true || options.keepalive === true,
         signal: controller?.signal,
+        // A redirect is never followed with a batch: 301/302/303 would turn it into a
+        // bodiless GET, 307/308 would post it to another origin. It is a failure instead.
+        redirect: 'manual',
       };
       if (options.credentials) init.credentials = options.credentials;
       const response = await doFetch(request.url, init);
       // Reading the (small) body lets the connection be reused.
       await response.arrayBuffer().catch(() => undefined);
-      return { status: response.status, header: (name) => response.headers.get(name) ?? undefined };
+      return answer(response);
     } finally {
       globalThis.clearTimeout(timer);
     }
   };
 }
+
+/**
+ * A fetch response as a transport answer. A browser hides a redirect not followed
+ * (`opaqueredirect`, status 0, which would read as "handed off"): it is reported as 300,
+ * a redirect whose code is unknown.
+ */
+export const answer = (response: Response): TransportResponse => ({
+  status: response.type == 'opaqueredirect' ? 300 : response.status,
+  header: (name) => response.headers.get(name) ?? undefined,
+});
 
 /** The platform for runtimes without a dedicated one: fetch, one request at a time, neutral defaults. */
 export function createFetchPlatform(options: FetchTransportOptions = {}): EmitterPlatform {

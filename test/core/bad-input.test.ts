@@ -14,9 +14,9 @@ circular.self = circular;
 const cases: Array<[string, (t: Tracker) => unknown, RegExp]> = [
   ['invalid Iglu URI', (t) => t.trackSelfDescribingEvent({ event: { schema: 'com.acme/e/1-0-0', data: {} } }), /event\.schema/],
   ['schema version not M-R-A', (t) => t.trackSelfDescribingEvent({ event: { schema: 'iglu:com.acme/e/jsonschema/1-0', data: {} } }), /event\.schema/],
-  ['circular data', (t) => t.trackSelfDescribingEvent({ event: { schema: 'iglu:com.acme/e/jsonschema/1-0-0', data: circular } }), /event cannot be serialised/],
-  ['BigInt data', (t) => t.trackSelfDescribingEvent({ event: { schema: 'iglu:com.acme/e/jsonschema/1-0-0', data: { n: 10n } } }), /event cannot be serialised/],
-  ['BigInt in a context', (t) => t.trackPageView({ pageUrl: 'https://a.test/', context: [{ schema: 'iglu:com.acme/c/jsonschema/1-0-0', data: { n: 1n } }] }), /context cannot be serialised/],
+  ['circular data', (t) => t.trackSelfDescribingEvent({ event: { schema: 'iglu:com.acme/e/jsonschema/1-0-0', data: circular } }), /event\.data cannot be serialised/],
+  ['BigInt data', (t) => t.trackSelfDescribingEvent({ event: { schema: 'iglu:com.acme/e/jsonschema/1-0-0', data: { n: 10n } } }), /event\.data cannot be serialised/],
+  ['BigInt in a context', (t) => t.trackPageView({ pageUrl: 'https://a.test/', context: [{ schema: 'iglu:com.acme/c/jsonschema/1-0-0', data: { n: 1n } }] }), /context\[0\]\.data cannot be serialised/],
   ['missing category', (t) => t.trackStructEvent({ action: 'a' } as never), /category/],
   ['missing pageUrl outside a browser', (t) => t.trackPageView({}), /pageUrl is required/],
   ['missing screen name', (t) => t.trackScreenView({} as never), /name/],
@@ -31,7 +31,7 @@ const cases: Array<[string, (t: Tracker) => unknown, RegExp]> = [
   ['trueTimestamp not a number', (t) => t.trackPageView({ pageUrl: 'https://a.test/', trueTimestamp: 'x' as never }), /trueTimestamp/],
   ['no argument object', (t) => t.trackStructEvent(undefined as never), /trackStructEvent/],
   // Integer protocol fields: the pipeline refuses "1.5" there, so every such event would be lost.
-  ['trueTimestamp with a fraction', (t) => t.trackPageView({ pageUrl: 'https://a.test/', trueTimestamp: 1764140000000.5 }), /trueTimestamp must be a whole number, got 1764140000000\.5/],
+  ['trueTimestamp with a fraction', (t) => t.trackPageView({ pageUrl: 'https://a.test/', trueTimestamp: 1764140000000.5 }), /trueTimestamp must be whole milliseconds since the epoch .*, got 1764140000000\.5/],
   ['page ping offset with a fraction', (t) => t.trackPagePing({ pageUrl: 'https://a.test/', minX: 0, maxX: 10.5 }), /maxX must be a whole number/],
   ['item quantity with a fraction', (t) => t.trackEcommerceTransaction({ orderId: 'o', totalValue: 1, items: [{ sku: 's', price: 1, quantity: 1.5 }] }), /items\[0\]\.quantity must be a whole number/],
   ['search result count with a fraction', (t) => t.trackSiteSearch({ terms: ['shoes'], totalResults: 2.5 }), /totalResults must be a whole number/],
@@ -81,12 +81,21 @@ describe('platform codes the pipeline would reject throw at the call', () => {
   });
 });
 
-describe('Subject setters of integer fields throw on a fraction, naming the argument', () => {
+describe('Subject setters throw on a bad argument (a fraction, a wrong type, a non-UUID), naming it', () => {
   const cases: Array<[string, (s: Subject) => unknown, RegExp]> = [
     ['setScreenResolution', (s) => s.setScreenResolution(1920.5, 1080), /width must be a whole number/],
     ['setViewport', (s) => s.setViewport(800, Number.NaN), /height must be a whole number/],
-    ['setColorDepth', (s) => s.setColorDepth('24' as never), /depth must be a whole number, got "24"/],
+    ['setColorDepth', (s) => s.setColorDepth('24' as never), /depth must be a whole number ≥ 0 \(32-bit\), got "24"/],
     ['setDomainSessionIndex', (s) => s.setDomainSessionIndex(1.5), /index must be a whole number/],
+    // Values the pipeline would reject, or that were converted silently (issue 15).
+    ['setUserId(Symbol)', (s) => s.setUserId(Symbol('s') as never), /userId must be a string, got symbol/],
+    ['setUserId({ id: 42 })', (s) => s.setUserId({ id: 42 } as never), /userId must be a string, got object/],
+    ['setUserId(Object.create(null))', (s) => s.setUserId(Object.create(null) as never), /userId must be a string, got object/],
+    ['setUserId(42)', (s) => s.setUserId(42 as never), /userId must be a string, got 42/],
+    ['setDomainSessionId("x")', (s) => s.setDomainSessionId('x'), /sessionId must be a UUID, got "x"/],
+    ['setScreenResolution(-1, 768)', (s) => s.setScreenResolution(-1, 768), /width must be a whole number ≥ 0/],
+    ['setDomainSessionIndex(2**31)', (s) => s.setDomainSessionIndex(2 ** 31), /index must be a whole number ≥ 0/],
+    ['setLang([])', (s) => s.setLang([] as never), /lang must be a string, got an array/],
   ];
   for (const [name, call, message] of cases) {
     it(name, () => {

@@ -98,7 +98,7 @@ describe('retries against a real collector', () => {
 
   it.each([400, 401, 403, 410, 422])('%i → dropped, onFailure told, not retried', async (status) => {
     const c = await collector(() => ({ status }));
-    const calls: { successCount: number; eids: string[]; willRetry: boolean; status: number }[] = [];
+    const calls: { successCount: number; eids: string[]; willRetry: boolean; status: number; cause: string }[] = [];
     const emitter = emitterFor(c.url, {
       onFailure: (successCount, failed, info) => calls.push({ successCount, eids: failed.map((e) => e.eid!), ...info }),
     });
@@ -107,7 +107,7 @@ describe('retries against a real collector', () => {
     const result = await emitter.flush({ timeout: 10_000 });
     expect(result).toMatchObject({ ok: false, timedOut: false, failed: 5, queued: 0 });
     expect(c.requests.length).toBe(1);
-    expect(calls).toEqual([{ successCount: 0, eids: events.map((e) => e.eid), willRetry: false, status }]);
+    expect(calls).toEqual([{ successCount: 0, eids: events.map((e) => e.eid), willRetry: false, status, cause: `HTTP ${status}` }]);
     expect(emitter.stats()).toMatchObject({ failed: 5, delivered: 0, retried: 0, queued: 0 });
   });
 

@@ -88,8 +88,8 @@ describe('bad input in the built package', () => {
       id: string;
     };
     expect(errors[0]).toMatch(/^TypeError: .*event\.schema/);
-    expect(errors[1]).toMatch(/^TypeError: .*event cannot be serialised/);
-    expect(errors[2]).toMatch(/^TypeError: .*event cannot be serialised/);
+    expect(errors[1]).toMatch(/^TypeError: .*event\.data cannot be serialised/);
+    expect(errors[2]).toMatch(/^TypeError: .*event\.data cannot be serialised/);
     expect(errors[3]).toMatch(/^TypeError: .*category/);
     expect(errors[4]).toMatch(/^TypeError: .*context\[0\]/);
     const { good, bad } = await received();

@@ -1,6 +1,8 @@
 // Event arguments are checked and mapped by small tables rather than by code per
-// field: the rules read like the protocol's tables, and they keep the browser
-// bundle small (a UMD budget of 8 KB gzipped covers every event type).
+// field: the rules read like the protocol's and the schemas' tables, and they keep the
+// browser bundle small (no JSON-schema engine ships in the script tag). Each rule
+// states what the pipeline checks for that field (type, integer bounds, enum, format,
+// maxLength), so that every event accepted at the call is one the pipeline accepts.
 
 /** Kinds of argument. */
 export const STRING = 1;
@@ -8,32 +10,65 @@ export const NUMBER = 2;
 export const STRINGS = 3;
 export const ARRAY = 4;
 export const OBJECT = 5;
-/** A whole number: the protocol field is an integer, which the pipeline refuses to read from `1.5`. */
+/** A whole number the pipeline stores as a 32-bit integer (`|n| ≤ 2^31 - 1`): it refuses `1.5` and `2^31`. */
 export const INTEGER = 6;
-/** Added to a kind: the argument must be present. */
+/** A whole number from 0 to 2^31 - 1 (sizes, counts, indexes). */
+export const COUNT = 7;
+/** Added to a kind: the argument must be present (a string or an array, non-empty). */
 export const REQUIRED = 8;
 /** Added to a kind: `null` is a value to send, not an absence. */
 export const NULLABLE = 16;
+/** Added to `STRING + REQUIRED`: the empty string is a value (the schema has no minLength). */
+export const EMPTY = 32;
 
-/** One argument: its name, its kind (plus flags), and the protocol key it is sent as (default: its name). */
-export type FieldRule = readonly [argument: string, kind: number, sentAs?: string];
+/** The largest integer the pipeline stores in an integer column. */
+const INT_MAX = 2 ** 31 - 1;
 
-const KIND_NAMES = ['', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object', 'a whole number'];
+/**
+ * One argument: its name, its kind (plus flags), and either the protocol key it is sent
+ * as (default: its name) or what the schema adds: for strings (and the items of
+ * `STRINGS`) a maxLength (number), an enum (array) or a format (RegExp); for `ARRAY` the
+ * rules of each item; for `OBJECT` the `typeof` of its values.
+ */
+export type FieldRule = readonly [argument: string, kind: number, sentAsOrExtra?: string | RuleExtra];
+
+/** What a schema adds to a rule (no rule needs both this and a protocol key). */
+export type RuleExtra = number | readonly string[] | RegExp | readonly FieldRule[];
+
+const KIND_NAMES = ['', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object', 'a whole number (32-bit)', 'a whole number ≥ 0 (32-bit)'];
+
+/** The schemas' `format: uuid`. */
+export const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 /** A plain object: not null, not an array. */
 export function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fits(kind: number, value: unknown): boolean {
+/** Whether a string meets a rule's maxLength, enum or format. */
+const allowed = (text: unknown, extra: RuleExtra | undefined): boolean =>
+  typeof text == 'string' &&
+  (extra === undefined || (typeof extra == 'number' ? text.length <= extra : extra instanceof RegExp ? extra.test(text) : (extra as readonly unknown[]).includes(text)));
+
+function fits(kind: number, value: unknown, extra: RuleExtra | undefined): boolean {
   switch (kind) {
-    case STRING: return typeof value === 'string';
+    case STRING: return allowed(value, extra);
     case NUMBER: return typeof value === 'number' && Number.isFinite(value);
-    case STRINGS: return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case STRINGS: return Array.isArray(value) && value.every((v) => allowed(v, extra));
     case ARRAY: return Array.isArray(value);
-    case INTEGER: return Number.isInteger(value);
-    default: return isObject(value);
+    case INTEGER: return Number.isInteger(value) && Math.abs(value as number) <= INT_MAX;
+    case COUNT: return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= INT_MAX;
+    default: return isObject(value) && (!extra || Object.values(value).every((v) => (extra as readonly unknown[]).includes(typeof v)));
   }
+}
+
+/** What a rule asks for, in an error message. */
+function wanted(kind: number, flags: number, extra: RuleExtra | undefined): string {
+  if (kind == OBJECT && extra) return `an object of ${(extra as string[]).join(' or ')} values`;
+  if (kind == STRING && Array.isArray(extra)) return `one of ${extra.join(', ')}`;
+  if (extra instanceof RegExp) return 'a UUID';
+  const name = KIND_NAMES[kind]! + (typeof extra == 'number' ? ` of at most ${extra} characters` : '');
+  return flags & REQUIRED && !(flags & EMPTY) && (kind == STRING || kind == STRINGS) ? name.replace(/^an? /, 'a non-empty ') : name;
 }
 
 /** What a wrong value looks like in a message: short, never the whole value. */
@@ -52,28 +87,37 @@ export function fail(argument: string, problem: string): never {
 
 /** Checks that `args` is an object, so that field checks can name the field. */
 export function requireArgs<T>(args: T, method: string): T {
-  if (!fits(OBJECT, args)) fail(method, 'expects an object argument');
+  if (!isObject(args)) fail(method, 'expects an object argument');
   return args;
 }
 
 /**
  * Reads `args` by `rules` into the fields to send, in rule order. Absent optional
- * arguments are left out; a missing required one or a value of the wrong kind
+ * arguments are left out; a missing required one or a value that breaks its rule
  * throws a TypeError naming the argument (prefixed, e.g. `items[1].`).
+ *
+ * Every argument is read once, and arrays and objects are copied as they are checked
+ * (a hole reads as `undefined`): a getter, a Proxy or a later change by the caller
+ * cannot make the event sent differ from the event checked.
  */
 export function readFields(args: object, rules: readonly FieldRule[], prefix = ''): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [argument, flags, sentAs = argument] of rules) {
-    const value = (args as Record<string, unknown>)[argument];
+  for (const [argument, flags, third] of rules) {
+    const [sentAs, extra] = typeof third == 'string' ? [third] : [argument, third];
+    let value = (args as Record<string, unknown>)[argument];
     const kind = flags & 7;
     if (value === undefined || (value === null && !(flags & NULLABLE))) {
-      if (flags & REQUIRED) fail(prefix + argument, `is required (${KIND_NAMES[kind]})`);
+      if (flags & REQUIRED) fail(prefix + argument, `is required (${wanted(kind, flags, extra)})`);
       if (flags & NULLABLE) out[sentAs] = null;
       continue;
     }
-    if (value !== null && !(fits(kind, value) && (kind !== STRING || !(flags & REQUIRED) || value !== ''))) {
-      fail(prefix + argument, `must be ${flags & REQUIRED && kind === STRING ? 'a non-empty string' : KIND_NAMES[kind]}, got ${describe(value)}`);
+    if (Array.isArray(value)) value = Array.from(value);
+    else if (kind == OBJECT && isObject(value)) value = Object.fromEntries(Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]));
+    if (value !== null && !(fits(kind, value, extra) && !(flags & REQUIRED && !(flags & EMPTY) && (value as string | unknown[]).length === 0))) {
+      fail(prefix + argument, `must be ${wanted(kind, flags, extra)}, got ${describe(value)}`);
     }
+    // The items of an array of objects are read by their own rules.
+    if (kind == ARRAY && extra) value = (value as unknown[]).map((item, i) => readFields(requireArgs(item as object, `${prefix}${argument}[${i}]`), extra as FieldRule[], `${prefix}${argument}[${i}].`));
     out[sentAs] = value;
   }
   return out;

@@ -1,5 +1,5 @@
 import type { BuiltEvent } from './built-event.js';
-import { readFields, requireArgs, REQUIRED, STRING, type FieldRule } from './field-rules.js';
+import { readFields, requireArgs, REQUIRED, STRING, UUID, type FieldRule } from './field-rules.js';
 import { selfDescribing } from './self-describing.js';
 import { SCHEMAS } from '../schemas.js';
 import { uuidv4 } from '../uuid.js';
@@ -7,10 +7,11 @@ import { uuidv4 } from '../uuid.js';
 /** A screen view, sent as `iglu:com.snowplowanalytics.mobile/screen_view/jsonschema/1-0-0`. */
 export interface ScreenViewEvent {
   name: string;
-  /** Screen view id, a UUID; generated when absent. */
+  /** Screen view id, a UUID (anything else throws a TypeError); generated when absent. */
   id?: string;
   type?: string;
   previousName?: string;
+  /** The previous screen view's id, a UUID. */
   previousId?: string;
   previousType?: string;
   transitionType?: string;
@@ -18,10 +19,10 @@ export interface ScreenViewEvent {
 
 const SCREEN_VIEW: FieldRule[] = [
   ['name', STRING + REQUIRED],
-  ['id', STRING],
+  ['id', STRING, UUID],
   ['type', STRING],
   ['previousName', STRING],
-  ['previousId', STRING],
+  ['previousId', STRING, UUID],
   ['previousType', STRING],
   ['transitionType', STRING],
 ];

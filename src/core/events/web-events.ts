@@ -1,5 +1,5 @@
 import type { BuiltEvent } from './built-event.js';
-import { readFields, requireArgs, ARRAY, INTEGER, NULLABLE, NUMBER, OBJECT, REQUIRED, STRING, STRINGS, type FieldRule } from './field-rules.js';
+import { readFields, requireArgs, ARRAY, COUNT, EMPTY, NULLABLE, NUMBER, OBJECT, REQUIRED, STRING, STRINGS, type FieldRule } from './field-rules.js';
 import { selfDescribing } from './self-describing.js';
 import { SCHEMAS } from '../schemas.js';
 
@@ -30,7 +30,7 @@ export interface FormChangeEvent {
   nodeName: 'INPUT' | 'TEXTAREA' | 'SELECT';
   /** The new value; `null` (the default) when it is not to be collected. */
   value?: string | null;
-  /** The input's type, e.g. `text`, `email`. */
+  /** The input's type, one of the HTML input types (`text`, `email`, …). */
   type?: string;
   elementClasses?: string[];
 }
@@ -52,9 +52,10 @@ export interface FormSubmitEvent {
 
 /** A search on the site (`site_search` 1-0-0). */
 export interface SiteSearchEvent {
+  /** At least one term. */
   terms: string[];
   filters?: Record<string, string | boolean>;
-  /** Whole number of results. */
+  /** Whole number of results, 0 to 2^31 - 1. */
   totalResults?: number;
   /** Whole number of results shown on this page. */
   pageResults?: number;
@@ -76,21 +77,36 @@ const CART: FieldRule[] = [
   ['unitPrice', NUMBER],
   ['currency', STRING],
 ];
+// The schemas' enums and maxLengths (change_form and submit_form 1-0-0).
+const NODE_NAMES = ['INPUT', 'TEXTAREA', 'SELECT'];
+const INPUT_TYPES = 'button checkbox color date datetime datetime-local email file hidden image month number password radio range reset search submit tel text time url week'.split(' ');
+const ID_LENGTH = 4096;
+const VALUE_LENGTH = 65535;
 const FORM_CHANGE: FieldRule[] = [
-  ['formId', STRING + REQUIRED],
-  ['elementId', STRING + REQUIRED],
-  ['nodeName', STRING + REQUIRED],
-  ['elementClasses', STRINGS],
+  ['formId', STRING + REQUIRED, ID_LENGTH],
+  ['elementId', STRING + REQUIRED, ID_LENGTH],
+  ['nodeName', STRING + REQUIRED, NODE_NAMES],
+  ['elementClasses', STRINGS, ID_LENGTH],
   // The schema requires `value`, and allows null for fields not to be collected.
-  ['value', STRING + NULLABLE],
-  ['type', STRING],
+  ['value', STRING + NULLABLE, VALUE_LENGTH],
+  ['type', STRING, INPUT_TYPES],
 ];
-const FORM_SUBMIT: FieldRule[] = [['formId', STRING + REQUIRED], ['formClasses', STRINGS], ['elements', ARRAY]];
+const FORM_ELEMENT: FieldRule[] = [
+  ['name', STRING + REQUIRED + EMPTY, VALUE_LENGTH],
+  ['value', STRING + NULLABLE, VALUE_LENGTH],
+  ['nodeName', STRING + REQUIRED, NODE_NAMES],
+  ['type', STRING, INPUT_TYPES],
+];
+const FORM_SUBMIT: FieldRule[] = [
+  ['formId', STRING + REQUIRED, ID_LENGTH],
+  ['formClasses', STRINGS, ID_LENGTH],
+  ['elements', ARRAY, FORM_ELEMENT],
+];
 const SITE_SEARCH: FieldRule[] = [
   ['terms', STRINGS + REQUIRED],
-  ['filters', OBJECT],
-  ['totalResults', INTEGER],
-  ['pageResults', INTEGER],
+  ['filters', OBJECT, ['string', 'boolean']],
+  ['totalResults', COUNT],
+  ['pageResults', COUNT],
 ];
 
 function webEvent(schema: string, rules: FieldRule[], method: string) {

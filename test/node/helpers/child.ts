@@ -26,13 +26,14 @@ function newestSource(dir = join(rootDir, 'src')): number {
 export function nodeEntry(): Promise<string> {
   entry ??= (async () => {
     const dist = join(rootDir, 'dist/node.js');
-    if (existsSync(dist) && statSync(dist).mtimeMs >= newestSource() && readFileSync(dist, 'utf8').includes('flushOnUnload')) return dist;
+    if (existsSync(dist) && statSync(dist).mtimeMs >= newestSource() && readFileSync(dist, 'utf8').includes('closeOnSignals')) return dist;
     const dir = mkdtempSync(join(tmpdir(), 'isotrack-node-'));
     const input = join(dir, 'entry.ts');
     writeFileSync(
       input,
       `export { Emitter } from ${JSON.stringify(join(rootDir, 'src/node/emitter.ts'))};\n` +
-        `export { Tracker } from ${JSON.stringify(join(rootDir, 'src/core/tracker.ts'))};\n`,
+        `export { Tracker } from ${JSON.stringify(join(rootDir, 'src/core/tracker.ts'))};\n` +
+        `export { closeOnSignals } from ${JSON.stringify(join(rootDir, 'src/node/close-on-signals.ts'))};\n`,
     );
     const { build } = await import('rolldown');
     const file = join(dir, 'node.mjs');
