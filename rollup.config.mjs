@@ -53,6 +53,11 @@ const replaceVersion = () => ({
   name: 'version',
   transform: (code) => (code.includes('__ISOTRACK_VERSION__') ? { code: code.replaceAll('__ISOTRACK_VERSION__', pkg.version), map: null } : null),
 });
+// The declarations are generated from the source, not transformed: their output is stamped.
+const replaceVersionInOutput = () => ({
+  name: 'version-output',
+  renderChunk: (code) => (code.includes('__ISOTRACK_VERSION__') ? { code: code.replaceAll('__ISOTRACK_VERSION__', pkg.version), map: null } : null),
+});
 
 // Browsers all have btoa and TextEncoder: their builds use a tiny base64 encoder
 // instead of js-base64, which serves Node and the neutral build.
@@ -78,7 +83,7 @@ const library = (input, name) => ({
 const types = (input, name, formats = ['js', 'cjs'], dir = 'dist') => ({
   input,
   external: runtimeDeps,
-  plugins: [dts({ tsconfig: './tsconfig.json' })],
+  plugins: [dts({ tsconfig: './tsconfig.json' }), replaceVersionInOutput()],
   output: formats.map((ext) => ({ file: `${dir}/${name}.d.${ext === 'js' ? 'ts' : 'cts'}`, format: 'es' })),
 });
 

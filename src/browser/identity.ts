@@ -2,6 +2,7 @@ import { UNSET } from '../core/payload.js';
 import { SCHEMAS } from '../core/schemas.js';
 import type { TrackerPlugin } from '../core/tracker.js';
 import { uuidv4 } from '../core/uuid.js';
+import { inBrowser } from './env.js';
 import { localStore, memoryStore } from './storage.js';
 
 /** Options of first-party identity and sessions. */
@@ -11,21 +12,21 @@ export interface IdentityOptions {
    * memory when storage is blocked), or `'none'` (memory: a new user on every page load).
    * @defaultValue 'localStorage'
    */
-  stateStorage?: 'localStorage' | 'none';
+  stateStorage?: 'localStorage' | 'none' | undefined;
   /** Prefix of the storage keys (`<prefix>id`, `<prefix>optout`). @defaultValue '_it_' */
-  storagePrefix?: string;
+  storagePrefix?: string | undefined;
   /** Seconds without an event after which the next event starts a new session. @defaultValue 1800 */
-  sessionTimeout?: number;
+  sessionTimeout?: number | undefined;
   /** Attach the `client_session` 1-0-2 entity to every event. @defaultValue false */
-  clientSession?: boolean;
+  clientSession?: boolean | undefined;
   /**
    * Anonymous mode: no identifier is stored or sent (`duid`, `sid`, `vid`, `uid`, `tnuid`,
    * `ip` are removed) and requests carry `SP-Anonymous: *`, so the collector sets no cookie
    * and keeps no IP address. @defaultValue false
    */
-  anonymous?: boolean;
+  anonymous?: boolean | undefined;
   /** Track nothing when the browser sends Do Not Track. @defaultValue false */
-  respectDoNotTrack?: boolean;
+  respectDoNotTrack?: boolean | undefined;
 }
 
 /** The identity plugin and its controls. */
@@ -65,8 +66,11 @@ export function identity(options: IdentityOptions = {}): Identity {
   const idKey = prefix + 'id';
   const optKey = prefix + 'optout';
   const timeout = (options.sessionTimeout ?? 1800) * 1000;
-  const nav = navigator as Navigator & { doNotTrack?: string };
-  const dnt = !!options.respectDoNotTrack && (nav.doNotTrack == '1' || (window as { doNotTrack?: string }).doNotTrack == '1');
+  // Outside a browser (server-side rendering) there is no Do Not Track to read.
+  const dnt =
+    !!options.respectDoNotTrack &&
+    inBrowser() &&
+    ((navigator as { doNotTrack?: string }).doNotTrack == '1' || (window as { doNotTrack?: string }).doNotTrack == '1');
   let anon = !!options.anonymous;
   let optedOut = kv.get(optKey) == '1';
   let state: State | undefined;

@@ -8,12 +8,12 @@ import { uuidv4 } from '../uuid.js';
 export interface ScreenViewEvent {
   name: string;
   /** Screen view id, a UUID; generated when absent. */
-  id?: string;
-  type?: string;
-  previousName?: string;
-  previousId?: string;
-  previousType?: string;
-  transitionType?: string;
+  id?: string | undefined;
+  type?: string | undefined;
+  previousName?: string | undefined;
+  previousId?: string | undefined;
+  previousType?: string | undefined;
+  transitionType?: string | undefined;
 }
 
 const SCREEN_VIEW: FieldRule[] = [
