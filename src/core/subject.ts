@@ -1,5 +1,5 @@
 import { readFields, INTEGER, REQUIRED } from './events/field-rules.js';
-import { checkPlatform } from './platforms.js';
+import { checkPlatform, type PlatformCode } from './platforms.js';
 import type { Payload } from './types.js';
 
 /**
@@ -25,7 +25,7 @@ export class Subject {
   }
 
   /** Platform code (`p`): web, mob, pc, srv, app, tv, cnsl, iot or headset; any other throws a TypeError. */
-  setPlatform(platform: string): this { return this.set('p', checkPlatform(platform, 'platform')); }
+  setPlatform(platform: PlatformCode): this { return this.set('p', checkPlatform(platform, 'platform')); }
   /** Business user id (`uid`). */
   setUserId(userId: string): this { return this.set('uid', userId); }
   /** Screen resolution (`res`, sent as `WxH`). */

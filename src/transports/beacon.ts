@@ -15,7 +15,7 @@ export interface BeaconTransportOptions {
    * network user id), which requires the collector to echo the page's origin and allow
    * credentials. @defaultValue 'include'
    */
-  credentials?: RequestCredentials | undefined;
+  credentials?: 'omit' | 'same-origin' | 'include' | undefined;
 }
 
 /** A transport that also reports which events are on the wire in `keepalive` requests. */

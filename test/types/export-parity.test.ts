@@ -96,6 +96,15 @@ describe('every export condition has the same API', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it('the declaration files compile for a Node project without the DOM library', () => {
+    const nodeOnly = ts.createProgram(
+      [...targets.values()].map((target) => resolve(repo, target.types)),
+      { strict: true, exactOptionalPropertyTypes: true, noEmit: true, types: ['node'], lib: ['lib.es2022.d.ts'] },
+    );
+    const diagnostics = ts.getPreEmitDiagnostics(nodeOnly).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    expect(diagnostics).toEqual([]);
+  });
+
   const [[referenceName, reference], ...others] = [...targets];
 
   it('every built file exports the names its declarations declare as values', async () => {
