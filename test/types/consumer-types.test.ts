@@ -3,9 +3,10 @@
 // resolution a project may use, with strict, exactOptionalPropertyTypes and
 // noUncheckedIndexedAccess; and every ```ts block of README.md, compiled as written.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO, consumerProject, run } from '../consumers/projects.mjs';
+import { REPO, consumerProject } from '../consumers/projects.mjs';
 import { readmeBlocks, readmeFiles } from './readme-blocks.js';
 
 const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
@@ -89,10 +90,37 @@ const cases: Record<string, { type: 'module' | 'commonjs'; options: Record<strin
 const folder = (name: string) => `cases/${name.replace(/\W+/g, '-').replace(/^-|-$/g, '')}`;
 
 let project: string;
-const tsc = (tsconfigPath: string) => run(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', tsconfigPath], { cwd: project }).then(
-  () => '',
-  (error: Error) => error.message,
-);
+
+/**
+ * \`tsc -p <tsconfig>\` with the project's own TypeScript, in this process: the
+ * programs share parsed declaration files (the DOM library, @types/node), which makes
+ * seven compilations cost little more than one. Resolves with the diagnostics as tsc
+ * prints them, '' when there are none.
+ */
+let tsc: (tsconfigPath: string) => Promise<string>;
+
+function compilerIn(dir: string): typeof tsc {
+  const ts = createRequire(join(dir, 'package.json'))('typescript') as typeof import('typescript');
+  const cache = new Map<string, import('typescript').SourceFile | undefined>();
+  const host = ts.createCompilerHost({});
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersionOrOptions, ...rest) => {
+    const options = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions };
+    // Only files outside the cases (the libraries) are shared; their parse depends on these.
+    const key = `${fileName}|${options.languageVersion}|${options.impliedNodeFormat ?? ''}`;
+    if (fileName.includes('/node_modules/') && cache.has(key)) return cache.get(key);
+    const file = getSourceFile(fileName, languageVersionOrOptions, ...rest);
+    if (fileName.includes('/node_modules/')) cache.set(key, file);
+    return file;
+  };
+  const format: import('typescript').FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => dir, getNewLine: () => '\n' };
+  return async (tsconfigPath) => {
+    const config = ts.getParsedCommandLineOfConfigFile(join(dir, tsconfigPath), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } })!;
+    const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host, projectReferences: config.projectReferences ?? [] });
+    const diagnostics = [...config.errors, ...ts.getPreEmitDiagnostics(program)];
+    return ts.formatDiagnostics(diagnostics, format);
+  };
+}
 
 beforeAll(async () => {
   const files: Record<string, string> = {};
@@ -110,6 +138,7 @@ beforeAll(async () => {
     workspaces: ['collector'],
     files,
   });
+  tsc = compilerIn(project);
 }, 600_000);
 
 describe(`strict TypeScript ${typescript} consumers of the packed package`, () => {

@@ -94,7 +94,7 @@ describe('every export condition has the same API', () => {
   it('the declaration files compile under strict TypeScript with exactOptionalPropertyTypes', () => {
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).toEqual([]);
-  });
+  }, 180_000);
 
   it('the declaration files compile for a Node project without the DOM library', () => {
     const nodeOnly = ts.createProgram(
@@ -103,11 +103,11 @@ describe('every export condition has the same API', () => {
     );
     const diagnostics = ts.getPreEmitDiagnostics(nodeOnly).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     expect(diagnostics).toEqual([]);
-  });
+  }, 180_000);
 
   const [[referenceName, reference], ...others] = [...targets];
 
-  it('every built file exports the names its declarations declare as values', async () => {
+  it('every built file exports the names its declarations declare as values', { timeout: 120_000 }, async () => {
     for (const [condition, target] of targets) {
       const values = [...declaredExports(target.types)]
         .filter(([, shape]) => 'call' in shape)
