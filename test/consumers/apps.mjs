@@ -80,7 +80,9 @@ const checks = {
   nodeOnly,
 };
 
-globalThis.DONE = Promise.all([tracker.flush(), parts.flush(), command((trackers) => trackers.queue.flush())]).then((results) => {
+// A generous flush deadline: the test machine may be busy; the collector has the last word.
+const deadline = { timeout: 60_000 };
+globalThis.DONE = Promise.all([tracker.flush(deadline), parts.flush(deadline), command((trackers) => trackers.queue.flush(deadline))]).then((results) => {
   stopActivity();
   return { results: results.flat(), checks };
 });
