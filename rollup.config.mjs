@@ -53,6 +53,11 @@ const replaceVersion = () => ({
   name: 'version',
   transform: (code) => (code.includes('__ISOTRACK_VERSION__') ? { code: code.replaceAll('__ISOTRACK_VERSION__', pkg.version), map: null } : null),
 });
+// The declarations are generated from the source, not transformed: their output is stamped.
+const replaceVersionInOutput = () => ({
+  name: 'version-output',
+  renderChunk: (code) => (code.includes('__ISOTRACK_VERSION__') ? { code: code.replaceAll('__ISOTRACK_VERSION__', pkg.version), map: null } : null),
+});
 
 // Browsers, workers, Deno, Bun and edge runtimes all have btoa: their builds (the
 // browser ones and the neutral one) use a tiny native base64 encoder instead of
@@ -81,7 +86,7 @@ const library = (input, name, platformPlugins = []) => ({
 const types = (input, name, formats = ['js', 'cjs'], dir = 'dist') => ({
   input,
   external: runtimeDeps,
-  plugins: [dts({ tsconfig: './tsconfig.json' })],
+  plugins: [dts({ tsconfig: './tsconfig.json' }), replaceVersionInOutput()],
   output: formats.map((ext) => ({ file: `${dir}/${name}.d.${ext === 'js' ? 'ts' : 'cts'}`, format: 'es' })),
 });
 

@@ -5,6 +5,7 @@
 // `nodeHttpTransport` (a clear error where Node's http module does not exist).
 // test/types/export-parity.test.ts holds every entry to the same names and types.
 export { Subject, PayloadBuilder, base64UrlEncode, uuidv4, utf8ByteLength, SCHEMAS, TRACKER_VERSION } from './core/index.js';
+export type { PlatformCode } from './core/platforms.js';
 export type {
   TrackerOptions,
   TrackerPlugin,

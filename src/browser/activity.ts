@@ -5,9 +5,9 @@ import type { Timer } from '../emitter/timers.js';
 /** Options of {@link enableActivityTracking}. */
 export interface ActivityTrackingOptions {
   /** Seconds after a page view before the first page ping (sent only if the user was active). @defaultValue 5 */
-  minimumVisitLength?: number;
+  minimumVisitLength?: number | undefined;
   /** Seconds between later page pings, each sent only if the user was active since the last. @defaultValue 10 */
-  heartbeatDelay?: number;
+  heartbeatDelay?: number | undefined;
 }
 
 const ACTIVITY = 'mousedown mousemove keydown touchstart wheel scroll click';

@@ -13,7 +13,7 @@ export interface BrowserEmitterOptions extends EmitterOptions, BeaconTransportOp
    * let another tab send what a closed tab left. Memory is used when storage is
    * unavailable or full. @defaultValue true
    */
-  persist?: boolean;
+  persist?: boolean | undefined;
 }
 
 // Tiny and stable: separates the queues of different collectors in one origin.

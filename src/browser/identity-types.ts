@@ -7,9 +7,9 @@ import type { StateStorageStrategy } from './state-store.js';
 /** Anonymous tracking as Snowplow configures it. */
 export interface AnonymousTrackingOptions {
   /** Keep the session (`sid`, `vid`, client_session) and store it, without a user id. @defaultValue false */
-  withSessionTracking?: boolean;
+  withSessionTracking?: boolean | undefined;
   /** Send `SP-Anonymous: *`, so that the collector sets no cookie and keeps no IP address. @defaultValue false */
-  withServerAnonymisation?: boolean;
+  withServerAnonymisation?: boolean | undefined;
 }
 
 /** The client_session entity's data, as `onSessionUpdateCallback` receives it. */
@@ -33,55 +33,55 @@ export interface IdentityOptions {
    * `.expires` companions), or `'none'` (memory: a new user on every page load).
    * @defaultValue 'cookieAndLocalStorage'
    */
-  stateStorageStrategy?: StateStorageStrategy;
+  stateStorageStrategy?: StateStorageStrategy | undefined;
   /** @deprecated The earlier name of {@link IdentityOptions.stateStorageStrategy}. */
-  stateStorage?: 'localStorage' | 'none';
+  stateStorage?: 'localStorage' | 'none' | undefined;
   /** Domain of the identity cookies. @defaultValue the root domain, found as Snowplow finds it (see `discoverRootDomain`) */
-  cookieDomain?: string;
+  cookieDomain?: string | undefined;
   /** Find the widest domain cookies can be set on, so that subdomains share the id. @defaultValue true when `cookieDomain` is not set */
-  discoverRootDomain?: boolean;
+  discoverRootDomain?: boolean | undefined;
   /** Path of the identity cookies (part of their names' hash). @defaultValue '/' */
-  cookiePath?: string;
+  cookiePath?: string | undefined;
   /** SameSite attribute of the identity cookies. @defaultValue 'Lax' */
-  cookieSameSite?: 'Strict' | 'Lax' | 'None';
+  cookieSameSite?: 'Strict' | 'Lax' | 'None' | undefined;
   /**
    * Secure attribute of the identity cookies. Snowplow's default is `true`; on an http
    * page a browser refuses a Secure cookie (Snowplow then stores nothing), so isotrack
    * sets it only where it can be stored. @defaultValue true on https pages, false on http
    */
-  cookieSecure?: boolean;
+  cookieSecure?: boolean | undefined;
   /** Seconds the `_sp_id` cookie lives after the last event. @defaultValue 63072000 (2 years) */
-  cookieLifetime?: number;
+  cookieLifetime?: number | undefined;
   /** Prefix of the identity cookie names (`<cookieName>id.<hash>`, `<cookieName>ses.<hash>`). @defaultValue '_sp_' */
-  cookieName?: string;
+  cookieName?: string | undefined;
   /** Seconds without an event after which the next event starts a new session (`_sp_ses` lifetime). @defaultValue 1800 */
-  sessionCookieTimeout?: number;
+  sessionCookieTimeout?: number | undefined;
   /** @deprecated The earlier name of {@link IdentityOptions.sessionCookieTimeout}. */
-  sessionTimeout?: number;
+  sessionTimeout?: number | undefined;
   /** Prefix of isotrack's own keys: the opt-out flag `<prefix>optout`, and `<prefix>id`, migrated once to `_sp_id`. @defaultValue '_it_' */
-  storagePrefix?: string;
+  storagePrefix?: string | undefined;
   /** Attach the `client_session` 1-0-2 entity to every event. @defaultValue false */
-  clientSession?: boolean;
+  clientSession?: boolean | undefined;
   /**
    * Anonymous tracking: no user id is stored or sent (`duid`, `uid`, `tnuid`, `nuid`, `ip`
    * are removed) and, without `withSessionTracking`, no session either and nothing stored.
    * @defaultValue false
    */
-  anonymousTracking?: boolean | AnonymousTrackingOptions;
+  anonymousTracking?: boolean | AnonymousTrackingOptions | undefined;
   /** @deprecated `anonymous: true` is `anonymousTracking: { withServerAnonymisation: true }`. */
-  anonymous?: boolean;
+  anonymous?: boolean | undefined;
   /** Track nothing when the browser sends Do Not Track. @defaultValue false */
-  respectDoNotTrack?: boolean;
+  respectDoNotTrack?: boolean | undefined;
   /** Called with the new session when one starts (and is stored). @defaultValue undefined */
-  onSessionUpdateCallback?: (session: ClientSession) => void;
+  onSessionUpdateCallback?: ((session: ClientSession) => void) | undefined;
 }
 
 /** Options of `clearUserData`. */
 export interface ClearUserDataOptions {
   /** Keep the session id and index in memory. @defaultValue false */
-  preserveSession?: boolean;
+  preserveSession?: boolean | undefined;
   /** Keep the domain user id and business user id in memory. @defaultValue false */
-  preserveUser?: boolean;
+  preserveUser?: boolean | undefined;
 }
 
 /** The identity plugin and its controls. */

@@ -3,11 +3,12 @@ import { SCHEMAS } from '../core/schemas.js';
 import type { TrackerPlugin } from '../core/tracker.js';
 import type { SelfDescribingJson } from '../core/types.js';
 import { uuidv4 } from '../core/uuid.js';
+import { inBrowser } from './env.js';
 
 /** Options of the automatic page context. */
 export interface PageContextOptions {
   /** Attach the `web_page` 1-0-0 entity, holding the page view id, to every event. @defaultValue true */
-  webPage?: boolean;
+  webPage?: boolean | undefined;
 }
 
 /** The automatic page context plugin, with the page view id it attaches. */
@@ -35,6 +36,9 @@ const shared: { pageViewId?: string } = {};
  * app the referrer of a page view is the previous page view's URL.
  */
 export function pageContext(options: PageContextOptions = {}): PageContextPlugin {
+  const pageViewId = () => (shared.pageViewId ??= uuidv4());
+  // Server-side rendering: no page to describe, so the plugin adds nothing.
+  if (!inBrowser()) return { pageViewId, preservePageViewId() {}, setCustomUrl() {}, setReferrerUrl() {}, beforeTrack() {} };
   let sent: string | undefined;
   let preserve = false;
   let customUrl: string | undefined;
@@ -58,7 +62,6 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
   // Viewport and document size change rarely: read once per task, so that a burst of
   // events does not force layout again and again.
   let sizes: [vp: string, ds: string] | undefined;
-  const pageViewId = () => (shared.pageViewId ??= uuidv4());
   // The document's referrer does not change while the page lives.
   const docReferrer = doc.referrer;
   // One entity per page view, shared by its events: they are serialised at once.

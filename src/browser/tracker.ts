@@ -32,7 +32,7 @@ export interface BrowserTrackerOptions
     IdentityOptions,
     PageContextOptions {
   /** Decorate the links it accepts with `_sp=<duid>.<ms>` when followed; see {@link BrowserTracker.crossDomainLinker}. @defaultValue undefined */
-  crossDomainLinker?: CrossDomainLinker;
+  crossDomainLinker?: CrossDomainLinker | undefined;
 }
 
 /** A tracker made by {@link newTracker}, with the browser's controls. */

@@ -4,16 +4,16 @@ import { cookieNameHash } from './sha1.js';
 /** Options of {@link identityFromCookies}: the browser tracker's cookie options, where the site changed them. */
 export interface IdentityFromCookiesOptions {
   /** Prefix of the cookie names, as the browser tracker's `cookieName`. @defaultValue '_sp_' */
-  cookieName?: string;
+  cookieName?: string | undefined;
   /**
    * The cookie domain the browser tracker uses (its `cookieDomain`, or the root domain it
    * discovered, e.g. `shop.test` for `www.shop.test`). It picks the cookie by its name's
    * hash; without it, the first valid `<cookieName>id.<4 hex digits>` cookie is used.
    * @defaultValue undefined
    */
-  cookieDomain?: string;
+  cookieDomain?: string | undefined;
   /** The browser tracker's `cookiePath`, used with `cookieDomain` for the name's hash. @defaultValue '/' */
-  cookiePath?: string;
+  cookiePath?: string | undefined;
 }
 
 /** The browser's identity as a server reads it from the request's cookies. */

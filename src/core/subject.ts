@@ -1,5 +1,5 @@
 import { readFields, COUNT, REQUIRED, STRING, UUID, type RuleExtra } from './events/field-rules.js';
-import { checkPlatform } from './platforms.js';
+import { checkPlatform, type PlatformCode } from './platforms.js';
 import type { Payload } from './types.js';
 
 /**
@@ -32,7 +32,7 @@ export class Subject {
   }
 
   /** Platform code (`p`): web, mob, pc, srv, app, tv, cnsl, iot or headset; any other throws a TypeError. */
-  setPlatform(platform: string): this { this.fields.p = checkPlatform(platform, 'platform'); return this; }
+  setPlatform(platform: PlatformCode): this { this.fields.p = checkPlatform(platform, 'platform'); return this; }
   /** Business user id (`uid`). */
   setUserId(userId: string): this { return this.set('uid', 'userId', userId); }
   /** Screen resolution (`res`, sent as `WxH`): whole numbers from 0 to 2^31 - 1. */

@@ -18,9 +18,10 @@ import {
   type SiteSearchEvent,
 } from './events/web-events.js';
 import { addField, addFields, addJsonField, newPayload } from './payload.js';
-import { checkPlatform } from './platforms.js';
+import { checkPlatform, type PlatformCode } from './platforms.js';
 import { SCHEMAS, TRACKER_VERSION } from './schemas.js';
 import { Subject } from './subject.js';
+import type { FlushResult } from '../emitter/types.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
 import { utf8ByteLength } from './utf8.js';
 import { uuidv4 } from './uuid.js';
@@ -33,31 +34,28 @@ export interface TrackedEvent {
   /** The flat fields so far (unset ones read as `undefined`); a plugin may add to them (usually only where absent). */
   readonly payload: Payload;
   /** Entities to attach; a plugin may push its own. */
-  readonly contexts: SelfDescribingJson[];
+  readonly contexts: SelfDescribingJson<object>[];
 }
 
 /** Adds automatic fields or entities to every event (the browser's page context, sessions…). */
 export interface TrackerPlugin {
-  beforeTrack?(event: TrackedEvent): void;
+  beforeTrack?: ((event: TrackedEvent) => void) | undefined;
 }
 
 export interface TrackerOptions {
   /** User and device fields added to every event. @defaultValue none */
-  subject?: Subject;
+  subject?: Subject | undefined;
   /** Tracker namespace (`tna`), to tell several trackers apart. @defaultValue none */
-  namespace?: string;
+  namespace?: string | undefined;
   /** Application id (`aid`). @defaultValue none */
-  appId?: string;
+  appId?: string | undefined;
   /** Send `ue_px`/`cx` as URL-safe base64 instead of `ue_pr`/`co` JSON text. @defaultValue true */
-  encodeBase64?: boolean;
+  encodeBase64?: boolean | undefined;
   /** Platform code (`p`): web, mob, pc, srv, app, tv, cnsl, iot or headset; any other throws a TypeError. @defaultValue 'srv' ('web' in the browser build) */
-  platform?: string;
+  platform?: PlatformCode | undefined;
   /** Plugins run on every event before it is serialised. @defaultValue [] */
-  plugins?: TrackerPlugin[];
+  plugins?: TrackerPlugin[] | undefined;
 }
-
-/** The fields the core sets itself; the flush and close results come from the emitters. */
-type SinkResult = Awaited<ReturnType<EventSink['flush']>>;
 
 /**
  * Builds events and hands them to its emitters. Every `track*` method validates
@@ -71,7 +69,7 @@ export class Tracker {
   private readonly namespace: string | undefined;
   private readonly appId: string | undefined;
   private readonly encodeBase64: boolean;
-  private readonly platform: string;
+  private readonly platform: PlatformCode;
 
   constructor(emitters: EventSink | EventSink[], options: TrackerOptions = {}) {
     this.emitters = Array.isArray(emitters) ? [...emitters] : [emitters];
@@ -111,7 +109,8 @@ export class Tracker {
     return this.track([buildStructEvent(event)], event);
   }
 
-  trackSelfDescribingEvent(event: SelfDescribingEvent & CommonEventProperties): string {
+  /** `T`, the type of the event's data, may be an interface; it is inferred from the argument. */
+  trackSelfDescribingEvent<T extends Record<keyof T, unknown>>(event: SelfDescribingEvent<T> & CommonEventProperties): string {
     return this.track([buildSelfDescribingEvent(event)], event);
   }
 
@@ -149,12 +148,12 @@ export class Tracker {
   }
 
   /** Flushes every emitter; resolves with their results, in order. Never rejects. */
-  flush(options?: { timeout?: number }): Promise<SinkResult[]> {
+  flush(options?: { timeout?: number | undefined }): Promise<FlushResult[]> {
     return Promise.all(this.emitters.map((sink) => sink.flush(options)));
   }
 
   /** Flushes and closes every emitter: later track calls are not sent. Never rejects. */
-  close(options?: { timeout?: number }): Promise<SinkResult[]> {
+  close(options?: { timeout?: number | undefined }): Promise<FlushResult[]> {
     return Promise.all(this.emitters.map((sink) => (sink.close ? sink.close(options) : sink.flush(options))));
   }
 
@@ -176,7 +175,7 @@ export class Tracker {
 
   private serialize(
     built: BuiltEvent,
-    userContexts: SelfDescribingJson[] | undefined,
+    userContexts: readonly SelfDescribingJson<object>[] | undefined,
     trueTimestamp: number | undefined,
     eventSubject: Subject | undefined,
   ): SerializedEvent {
@@ -196,8 +195,9 @@ export class Tracker {
     addField(payload, 'ttm', trueTimestamp);
     if (this.subject) addFields(payload, this.subject.fields);
     if (eventSubject) addFields(payload, eventSubject.fields);
-    // Plugins may add entities; the caller's array is never changed.
-    const contexts = this.plugins.length > 0 ? [...(userContexts ?? [])] : userContexts ?? [];
+    // Plugins may add entities; the caller's array is never changed (without plugins,
+    // nothing writes to it).
+    const contexts = this.plugins.length > 0 ? [...(userContexts ?? [])] : ((userContexts ?? []) as SelfDescribingJson<object>[]);
     const tracked: TrackedEvent = { e: built.e, payload, contexts };
     for (const plugin of this.plugins) plugin.beforeTrack?.(tracked);
     for (const [field, argument] of built.required ?? []) {

@@ -1,5 +1,11 @@
-/** A self-describing JSON: an Iglu schema URI and the data that conforms to it. */
-export interface SelfDescribingJson<T = Record<string, unknown>> {
+import type { FlushResult } from '../emitter/types.js';
+
+/**
+ * A self-describing JSON: an Iglu schema URI and the data that conforms to it.
+ * `T` may be an interface: the constraint `Record<keyof T, unknown>` accepts any object
+ * type with known keys, without asking for an index signature.
+ */
+export interface SelfDescribingJson<T extends Record<keyof T, unknown> = Record<string, unknown>> {
   /** Iglu URI, e.g. `iglu:com.acme/checkout/jsonschema/1-0-0`. */
   schema: string;
   data: T;
@@ -26,17 +32,17 @@ export interface EventSink {
   /** Takes one event; never throws into the caller for delivery reasons. */
   input(event: SerializedEvent): void;
   /** Resolves once everything queued before the call is delivered or given up. */
-  flush(options?: { timeout?: number }): Promise<unknown>;
+  flush(options?: { timeout?: number | undefined }): Promise<FlushResult>;
   /** Flushes, stops timers and makes later input a no-op. */
-  close?(options?: { timeout?: number }): Promise<unknown>;
+  close?: ((options?: { timeout?: number | undefined }) => Promise<FlushResult>) | undefined;
 }
 
 /** Options that every `track*` method accepts. */
 export interface CommonEventProperties {
   /** Entities (contexts) attached to the event, sent in `cx`/`co`. */
-  context?: SelfDescribingJson[];
+  context?: readonly SelfDescribingJson<object>[] | undefined;
   /** A timestamp the caller trusts, in whole ms since the epoch (`ttm`); a fraction throws a TypeError. */
-  trueTimestamp?: number;
+  trueTimestamp?: number | undefined;
   /** Per-event subject, merged over the tracker's. */
-  subject?: import('./subject.js').Subject;
+  subject?: import('./subject.js').Subject | undefined;
 }

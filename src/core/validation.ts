@@ -65,7 +65,7 @@ export function optionalContexts(value: unknown): SelfDescribingJson[] | undefin
 }
 
 /** JSON text of a self-describing JSON: the text made at the check, else serialised now. */
-export function selfDescribingJson(value: SelfDescribingJson, argument: string): string {
+export function selfDescribingJson(value: SelfDescribingJson<object>, argument: string): string {
   return texts.get(value) ?? toJson(value, argument);
 }
 

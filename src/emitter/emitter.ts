@@ -39,12 +39,12 @@ export class Emitter implements EventSink {
    * delivered or given up, or when `timeout` ms pass (default `flushTimeout`); the result
    * says what is still queued. Never rejects. While it waits it keeps a Node process alive.
    */
-  flush(options?: { timeout?: number }): Promise<FlushResult> {
+  flush(options?: { timeout?: number | undefined }): Promise<FlushResult> {
     return this.engine.flush(options);
   }
 
   /** Flushes (see {@link flush}), then stops timers and ignores later input with one warning. */
-  close(options?: { timeout?: number }): Promise<FlushResult> {
+  close(options?: { timeout?: number | undefined }): Promise<FlushResult> {
     return this.engine.close(options);
   }
 
@@ -53,7 +53,7 @@ export class Emitter implements EventSink {
    * (request bodies, summed) to the transport at once with `unloading: true`, ignoring
    * the concurrency limit and any backoff. Returns the number of events handed off.
    */
-  flushOnUnload(options?: { maxBytes?: number }): number {
+  flushOnUnload(options?: { maxBytes?: number | undefined }): number {
     return this.engine.flushOnUnload(options);
   }
 

@@ -35,60 +35,60 @@ export interface FailureInfo {
  */
 export interface EmitterOptions {
   /** `'post'` sends batches as `payload_data` JSON; `'get'` sends one event per request to `/i`. @defaultValue 'post' */
-  method?: 'post' | 'get';
+  method?: 'post' | 'get' | undefined;
   /** Scheme used when `endpoint` has none; a scheme in the endpoint wins. @defaultValue 'https' */
-  protocol?: 'http' | 'https';
+  protocol?: 'http' | 'https' | undefined;
   /** Port used when `endpoint` has none. @defaultValue the scheme's default port */
-  port?: number;
+  port?: number | undefined;
   /** Path of POST requests (GET always uses `/i`). Configurable because ad blockers match the default. @defaultValue '/com.snowplowanalytics.snowplow/tp2' */
-  postPath?: string;
+  postPath?: string | undefined;
   /**
    * Number of queued events that triggers a send. Once triggered, everything queued is
    * sent, in as few requests as `maxPostBytes` allows. @defaultValue 50 (Node), 10 elsewhere
    */
-  bufferSize?: number;
+  bufferSize?: number | undefined;
   /**
    * Strict upper bound of a POST body, in UTF-8 bytes, envelope included. A single event
    * larger than this is sent alone and reported through `onOversize`. @defaultValue 100000 (Node), 40000 elsewhere
    */
-  maxPostBytes?: number;
+  maxPostBytes?: number | undefined;
   /** Milliseconds after which queued events are sent even if `bufferSize` is not reached. @defaultValue 1000 */
-  flushInterval?: number;
+  flushInterval?: number | undefined;
   /** Requests in flight at once. @defaultValue 4 (Node), 1 elsewhere */
-  maxConcurrentRequests?: number;
+  maxConcurrentRequests?: number | undefined;
   /** Milliseconds before a request is abandoned (and retried). @defaultValue 5000 */
-  requestTimeout?: number;
+  requestTimeout?: number | undefined;
   /** Cap of the exponential backoff between retries, in milliseconds. @defaultValue 60000 */
-  maxRetryDelay?: number;
+  maxRetryDelay?: number | undefined;
   /**
    * Overrides of the retry table: `{ 403: true }` retries 403, `{ 503: false }` gives up on 503.
    * @defaultValue {}
    */
-  customRetryCodes?: Record<number, boolean>;
+  customRetryCodes?: Record<number, boolean> | undefined;
   /** Most events held at once (queued, waiting to retry or in flight); new events beyond it are dropped. @defaultValue 250000 (Node), 3000 elsewhere */
-  maxQueueEvents?: number;
+  maxQueueEvents?: number | undefined;
   /** Most bytes of events held at once; new events beyond it are dropped. @defaultValue 256 MiB (Node), 2 MiB elsewhere */
-  maxQueueBytes?: number;
+  maxQueueBytes?: number | undefined;
   /** Default timeout of `flush()` and `close()`, and of the flush at process exit, in milliseconds. @defaultValue 10000 */
-  flushTimeout?: number;
+  flushTimeout?: number | undefined;
   /** Headers added to every request. @defaultValue {} */
-  customHeaders?: Record<string, string>;
+  customHeaders?: Record<string, string> | undefined;
   /** The adapter that performs requests. @defaultValue the platform's (Node http, else fetch) */
-  transport?: Transport;
+  transport?: Transport | undefined;
   /** Where queued events live. @defaultValue an in-memory store */
-  store?: EventStore;
+  store?: EventStore | undefined;
   /** Called with the events of every successful request. @defaultValue none */
-  onSuccess?: (events: Payload[]) => void;
+  onSuccess?: ((events: Payload[]) => void) | undefined;
   /**
    * Called when a request fails. `successCount` is the number of events delivered since the
    * previous `onFailure` call (the Python tracker's meaning, per request instead of per flush).
    * @defaultValue none
    */
-  onFailure?: (successCount: number, failedEvents: Payload[], info: FailureInfo) => void;
+  onFailure?: ((successCount: number, failedEvents: Payload[], info: FailureInfo) => void) | undefined;
   /** Called when events are dropped without being sent; see {@link DropReason}. @defaultValue none */
-  onDrop?: (count: number, reason: DropReason) => void;
+  onDrop?: ((count: number, reason: DropReason) => void) | undefined;
   /** Called when an event larger than `maxPostBytes` is sent alone. @defaultValue a console warning */
-  onOversize?: (event: Payload, bytes: number) => void;
+  onOversize?: ((event: Payload, bytes: number) => void) | undefined;
 }
 
 /** Options after defaults are applied. */

@@ -52,9 +52,9 @@ export interface Waiter {
 /** What the `Emitter` class delegates to; see its methods for their contracts. */
 export interface Engine {
   input(event: SerializedEvent): void;
-  flush(options?: { timeout?: number }): Promise<FlushResult>;
-  close(options?: { timeout?: number }): Promise<FlushResult>;
-  flushOnUnload(options?: { maxBytes?: number }): number;
+  flush(options?: { timeout?: number | undefined }): Promise<FlushResult>;
+  close(options?: { timeout?: number | undefined }): Promise<FlushResult>;
+  flushOnUnload(options?: { maxBytes?: number | undefined }): number;
   stats(): EmitterStats;
   pending(): number;
   abandon(): number;

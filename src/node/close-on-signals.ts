@@ -6,12 +6,12 @@ export interface CloseOnSignalsOptions {
    * Milliseconds the flush may take before the process goes on exiting (and, one second
    * later, the most it waits for any `close()`). @defaultValue each emitter's `flushTimeout` (10000)
    */
-  timeout?: number;
+  timeout?: number | undefined;
 }
 
 /** What `closeOnSignals` closes: a `Tracker`, an `Emitter`, or anything with `close()`. */
 export interface Closable {
-  close(options?: { timeout?: number }): Promise<unknown>;
+  close(options?: { timeout?: number | undefined }): Promise<unknown>;
 }
 
 type Signal = 'SIGTERM' | 'SIGINT' | 'SIGHUP' | 'SIGQUIT' | 'SIGUSR2' | 'SIGBREAK';

@@ -10,13 +10,13 @@ export interface BeaconTransportOptions {
    * scripts; a request over it is sent without keepalive, or at unload kept for the
    * next page load. @defaultValue 61440 (60 KiB)
    */
-  budget?: number;
+  budget?: number | undefined;
   /**
    * `credentials` of every request: `'include'` sends the collector's own cookie (the
    * network user id), which requires the collector to echo the page's origin and allow
    * credentials. @defaultValue 'include'
    */
-  credentials?: RequestCredentials;
+  credentials?: 'omit' | 'same-origin' | 'include' | undefined;
 }
 
 /** A transport that also reports which events are on the wire in `keepalive` requests. */

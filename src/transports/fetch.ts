@@ -5,13 +5,13 @@ type Fetch = typeof globalThis.fetch;
 
 export interface FetchTransportOptions {
   /** The fetch to use. @defaultValue `globalThis.fetch`, else `loadFetch()` */
-  fetch?: Fetch;
+  fetch?: Fetch | undefined;
   /** Loads a fetch when neither `fetch` nor `globalThis.fetch` exists (the entry passes cross-fetch). @defaultValue none */
-  loadFetch?: () => Promise<Fetch>;
+  loadFetch?: (() => Promise<Fetch>) | undefined;
   /** Send every request with `keepalive` (requests made while unloading always are). @defaultValue false */
-  keepalive?: boolean;
+  keepalive?: boolean | undefined;
   /** The `credentials` mode of each request. @defaultValue the fetch default ('same-origin') */
-  credentials?: 'omit' | 'same-origin' | 'include';
+  credentials?: 'omit' | 'same-origin' | 'include' | undefined;
 }
 
 /**

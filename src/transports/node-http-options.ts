@@ -10,11 +10,11 @@ export interface NodeAgent {
 /** Options of `nodeHttpTransport`. */
 export interface NodeHttpTransportOptions {
   /** Reuse connections between requests. @defaultValue true */
-  keepAlive?: boolean;
+  keepAlive?: boolean | undefined;
   /** Most sockets per collector host. @defaultValue 16 */
-  maxSockets?: number;
+  maxSockets?: number | undefined;
   /** An `http.Agent` for `http:` collectors; replaces the transport's own (which is then not destroyed on close). @defaultValue a keep-alive agent */
-  httpAgent?: NodeAgent;
+  httpAgent?: NodeAgent | undefined;
   /** An `https.Agent` for `https:` collectors. @defaultValue a keep-alive agent */
-  httpsAgent?: NodeAgent;
+  httpsAgent?: NodeAgent | undefined;
 }

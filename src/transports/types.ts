@@ -10,13 +10,13 @@ export interface TransportRequest {
   /** Request headers (Content-Type for POST, plus the emitter's `customHeaders`). */
   headers: Record<string, string>;
   /** The POST body; absent for GET. */
-  body?: string;
+  body?: string | undefined;
   /** UTF-8 size of `body` in bytes, when the emitter knows it (it does for its POSTs): no need to measure it again. */
-  bytes?: number;
+  bytes?: number | undefined;
   /** Give up after this many milliseconds and reject. */
   timeout: number;
   /** True when the page is being unloaded: the request must outlive the page. */
-  unloading?: boolean;
+  unloading?: boolean | undefined;
 }
 
 export interface TransportResponse {
@@ -31,4 +31,4 @@ export interface TransportResponse {
  * timeout. It may have a `close()` that releases its resources (sockets, agents), which
  * the emitter calls when it is closed.
  */
-export type Transport = ((request: TransportRequest) => Promise<TransportResponse>) & { close?(): void };
+export type Transport = ((request: TransportRequest) => Promise<TransportResponse>) & { close?: (() => void) | undefined };

@@ -1,4 +1,5 @@
 import type { EventSink, Payload, SerializedEvent } from '../../src/core/index.js';
+import type { FlushResult } from '../../src/emitter/index.js';
 
 /** An EventSink that keeps what the tracker hands it, for tests of the core alone. */
 export class CollectingSink implements EventSink {
@@ -6,7 +7,9 @@ export class CollectingSink implements EventSink {
   input(event: SerializedEvent): void {
     this.events.push(event);
   }
-  async flush(): Promise<void> {}
+  async flush(): Promise<FlushResult> {
+    return { ok: true, timedOut: false, failed: 0, queued: 0, inFlight: 0 };
+  }
   payloads(): Payload[] {
     return this.events.map((e) => JSON.parse(e.json) as Payload);
   }

@@ -1,21 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const repo = resolve(import.meta.dirname, '../..');
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { consumerProject } from '../consumers/projects.mjs';
 
 /**
- * A throwaway project that depends on isotrack the way a user's does: the
- * package sits in its node_modules, so `require('isotrack')` and
- * `import('isotrack')` resolve through package.json `exports` to dist/.
+ * A project that depends on isotrack the way a user's does: the packed tarball
+ * (`npm pack`) installed in its node_modules, so `require('isotrack')` and
+ * `import('isotrack')` resolve through package.json `exports` to the shipped files.
+ * Cached in `.cache/consumers/<name>`; the tarball is reinstalled when it changed.
  */
-export function makeConsumerProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'isotrack-consumer-'));
-  mkdirSync(join(dir, 'node_modules'));
-  symlinkSync(repo, join(dir, 'node_modules', 'isotrack'), 'dir');
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  return dir;
+export function makeConsumerProject(name: string): Promise<string> {
+  return consumerProject(name, { dependencies: {}, type: 'commonjs' });
 }
 
 /** Runs a script file in the consumer project; resolves with stdout, rejects with stderr. */

@@ -12,8 +12,8 @@ let consumer: string;
 
 beforeAll(async () => {
   collector = await startCollector({ port: 0 });
-  consumer = makeConsumerProject();
-});
+  consumer = await makeConsumerProject('built-entries');
+}, 600_000);
 afterAll(async () => collector?.close());
 beforeEach(async () => {
   await fetch(`${collector.url}/micro/reset`);

@@ -5,12 +5,12 @@ export interface BuiltEvent {
   /** Event type code (`e`): pv, pp, se, ue, tr, ti. */
   e: string;
   /** Protocol fields of this event type, e.g. `{ url, page, refr }`; empty values are left out when sent. */
-  fields?: Record<string, unknown>;
+  fields?: Record<string, unknown> | undefined;
   /** The self-describing event of an `ue` event (already validated). */
-  ue?: SelfDescribingJson;
+  ue?: SelfDescribingJson | undefined;
   /**
    * Fields that must be present once plugins have run, with the argument that
    * supplies them: in a browser the page URL may come from the page itself.
    */
-  required?: ReadonlyArray<readonly [field: string, argument: string]>;
+  required?: ReadonlyArray<readonly [field: string, argument: string]> | undefined;
 }

@@ -6,24 +6,24 @@ export interface EcommerceTransactionItem {
   sku: string;
   price: number;
   /** Units bought, a whole number. @defaultValue 1 */
-  quantity?: number;
-  name?: string;
-  category?: string;
+  quantity?: number | undefined;
+  name?: string | undefined;
+  category?: string | undefined;
 }
 
 /** A legacy ecommerce transaction: one `tr` event plus one `ti` event per item. */
 export interface EcommerceTransactionEvent {
   orderId: string;
   totalValue: number;
-  affiliation?: string;
-  taxValue?: number;
-  shipping?: number;
-  city?: string;
-  state?: string;
-  country?: string;
+  affiliation?: string | undefined;
+  taxValue?: number | undefined;
+  shipping?: number | undefined;
+  city?: string | undefined;
+  state?: string | undefined;
+  country?: string | undefined;
   /** ISO 4217 code, e.g. `EUR`; also sent on every item. */
-  currency?: string;
-  items?: EcommerceTransactionItem[];
+  currency?: string | undefined;
+  items?: EcommerceTransactionItem[] | undefined;
 }
 
 const TRANSACTION: FieldRule[] = [

@@ -4,19 +4,19 @@ import { readFields, requireArgs, INTEGER, STRING, type FieldRule } from './fiel
 /** A page view (`e=pv`). In a browser, omitted fields are read from the page. */
 export interface PageViewEvent {
   /** Page URL (`url`). Required outside a browser. */
-  pageUrl?: string;
+  pageUrl?: string | undefined;
   /** Page title (`page`). */
-  pageTitle?: string;
+  pageTitle?: string | undefined;
   /** Referrer URL (`refr`). */
-  referrer?: string;
+  referrer?: string | undefined;
 }
 
 /** A page ping (`e=pp`): the user is still on the page; scroll offsets (whole pixels) seen since the last ping. */
 export interface PagePingEvent extends PageViewEvent {
-  minX?: number;
-  maxX?: number;
-  minY?: number;
-  maxY?: number;
+  minX?: number | undefined;
+  maxX?: number | undefined;
+  minY?: number | undefined;
+  maxY?: number | undefined;
 }
 
 const PAGE: FieldRule[] = [['pageUrl', STRING, 'url'], ['pageTitle', STRING, 'page'], ['referrer', STRING, 'refr']];

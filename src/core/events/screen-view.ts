@@ -8,13 +8,13 @@ import { uuidv4 } from '../uuid.js';
 export interface ScreenViewEvent {
   name: string;
   /** Screen view id, a UUID (anything else throws a TypeError); generated when absent. */
-  id?: string;
-  type?: string;
-  previousName?: string;
+  id?: string | undefined;
+  type?: string | undefined;
+  previousName?: string | undefined;
   /** The previous screen view's id, a UUID. */
-  previousId?: string;
-  previousType?: string;
-  transitionType?: string;
+  previousId?: string | undefined;
+  previousType?: string | undefined;
+  transitionType?: string | undefined;
 }
 
 const SCREEN_VIEW: FieldRule[] = [

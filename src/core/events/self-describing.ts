@@ -4,8 +4,8 @@ import type { SelfDescribingJson } from '../types.js';
 import { requireSelfDescribing } from '../validation.js';
 
 /** A self-describing event (`e=ue`): your own event, described by an Iglu schema. */
-export interface SelfDescribingEvent {
-  event: SelfDescribingJson;
+export interface SelfDescribingEvent<T extends Record<keyof T, unknown> = Record<string, unknown>> {
+  event: SelfDescribingJson<T>;
 }
 
 export function buildSelfDescribingEvent(args: SelfDescribingEvent): BuiltEvent {

@@ -5,9 +5,9 @@ import { readFields, requireArgs, NUMBER, REQUIRED, STRING, type FieldRule } fro
 export interface StructEvent {
   category: string;
   action: string;
-  label?: string;
-  property?: string;
-  value?: number;
+  label?: string | undefined;
+  property?: string | undefined;
+  value?: number | undefined;
 }
 
 const STRUCT: FieldRule[] = [

@@ -6,20 +6,20 @@ import { SCHEMAS } from '../schemas.js';
 /** A click on a link (`link_click` 1-0-1). */
 export interface LinkClickEvent {
   targetUrl: string;
-  elementId?: string;
-  elementClasses?: string[];
-  elementTarget?: string;
-  elementContent?: string;
+  elementId?: string | undefined;
+  elementClasses?: string[] | undefined;
+  elementTarget?: string | undefined;
+  elementContent?: string | undefined;
 }
 
 /** A product added to or removed from a cart (`add_to_cart` / `remove_from_cart` 1-0-0). */
 export interface CartEvent {
   sku: string;
   quantity: number;
-  name?: string;
-  category?: string;
-  unitPrice?: number;
-  currency?: string;
+  name?: string | undefined;
+  category?: string | undefined;
+  unitPrice?: number | undefined;
+  currency?: string | undefined;
 }
 
 /** A form field's value changed (`change_form` 1-0-0). */
@@ -29,10 +29,10 @@ export interface FormChangeEvent {
   /** `INPUT`, `TEXTAREA` or `SELECT`. */
   nodeName: 'INPUT' | 'TEXTAREA' | 'SELECT';
   /** The new value; `null` (the default) when it is not to be collected. */
-  value?: string | null;
+  value?: string | null | undefined;
   /** The input's type, one of the HTML input types (`text`, `email`, …). */
-  type?: string;
-  elementClasses?: string[];
+  type?: string | undefined;
+  elementClasses?: string[] | undefined;
 }
 
 /** One field of a submitted form. */
@@ -40,25 +40,25 @@ export interface FormElement {
   name: string;
   value: string | null;
   nodeName: 'INPUT' | 'TEXTAREA' | 'SELECT';
-  type?: string;
+  type?: string | undefined;
 }
 
 /** A form was submitted (`submit_form` 1-0-0). */
 export interface FormSubmitEvent {
   formId: string;
-  formClasses?: string[];
-  elements?: FormElement[];
+  formClasses?: string[] | undefined;
+  elements?: FormElement[] | undefined;
 }
 
 /** A search on the site (`site_search` 1-0-0). */
 export interface SiteSearchEvent {
   /** At least one term. */
   terms: string[];
-  filters?: Record<string, string | boolean>;
+  filters?: Record<string, string | boolean> | undefined;
   /** Whole number of results, 0 to 2^31 - 1. */
-  totalResults?: number;
+  totalResults?: number | undefined;
   /** Whole number of results shown on this page. */
-  pageResults?: number;
+  pageResults?: number | undefined;
 }
 
 // Rule order is the order of the keys in the event data, as @snowplow/tracker-core sends them.

@@ -1,0 +1,202 @@
+// The consumer apps and how each bundler builds them, shared by
+// test/consumers/bundlers.test.ts (which runs the bundles against the dev collector)
+// and bench/consumers.section.mjs (which prints their sizes).
+//
+// Two apps: `minimal` calls only newTracker + trackPageView; `full` uses every runtime
+// export of the package. Both read the collector's address and their app id from
+// globals (`COLLECTOR`, `APP_ID`) that the page or runner sets, so that one build
+// serves every run.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { consumerProject, gzipSize, run } from './projects.mjs';
+
+/** Exact tool versions: a new version is a deliberate change (and a fresh install). */
+export const BUNDLER_VERSIONS = { vite: '8.4.0', webpack: '5.113.0', esbuild: '0.28.2' };
+
+export const MINIMAL_APP = `import { newTracker } from 'isotrack';
+
+const tracker = newTracker('sp', globalThis.COLLECTOR, { appId: globalThis.APP_ID });
+tracker.trackPageView();
+`;
+
+/** Every runtime export of the package, used; \`globalThis.DONE\` settles when all is flushed. */
+export const FULL_APP = `import {
+  BrowserTracker, EMITTER_DEFAULTS, Emitter, MemoryEventStore, NODE_DEFAULTS, PayloadBuilder, SCHEMAS, Subject,
+  TRACKER_VERSION, Tracker, base64UrlEncode, commandFunction, enableActivityTracking, fetchTransport, identity,
+  localStore, memoryStore, newTracker, nodeHttpTransport, pageContext, persistentStore, sendBeaconTransport,
+  utf8ByteLength, uuidv4,
+} from 'isotrack';
+
+const endpoint = globalThis.COLLECTOR;
+const appId = globalThis.APP_ID;
+// On a server there is no page to read the URL from.
+const page = globalThis.document ? {} : { pageUrl: 'https://server.example/' };
+const context = [{ schema: SCHEMAS.webPage, data: { id: uuidv4() } }];
+
+const tracker = newTracker('sp', endpoint, { appId, clientSession: true, sessionTimeout: 600 });
+tracker.setUserId('user-1');
+const stopActivity = enableActivityTracking(tracker, { minimumVisitLength: 600, heartbeatDelay: 600 });
+tracker.trackPageView(page);
+tracker.trackPagePing({ ...page, minX: 0, maxX: 10, minY: 0, maxY: 10 });
+tracker.trackStructEvent({ category: 'shop', action: 'add', label: 'sku-1', value: 2 });
+tracker.trackSelfDescribingEvent({ event: { schema: SCHEMAS.linkClick, data: { targetUrl: 'https://example.com/' } }, context });
+tracker.trackScreenView({ name: 'home', id: uuidv4() });
+tracker.trackEcommerceTransaction({ orderId: 'o-1', totalValue: 3, items: [{ sku: 'a', price: 3, quantity: 1 }] });
+tracker.trackLinkClick({ targetUrl: 'https://example.com/', elementId: 'cta' });
+tracker.trackAddToCart({ sku: 'a', quantity: 1 });
+tracker.trackRemoveFromCart({ sku: 'a', quantity: 1 });
+tracker.trackFormChange({ formId: 'f', elementId: 'e', nodeName: 'INPUT', value: null });
+tracker.trackFormSubmit({ formId: 'f', elements: [{ name: 'e', value: null, nodeName: 'INPUT' }] });
+tracker.trackSiteSearch({ terms: ['shoes'], totalResults: 1 });
+
+// A tracker assembled from the parts.
+const subject = new Subject().setUserId('user-2').setLang('en');
+const emitter = new Emitter(endpoint, { store: new MemoryEventStore(), transport: fetchTransport(), bufferSize: 1 });
+const parts = new Tracker(emitter, { appId, namespace: 'parts', subject, plugins: [pageContext(), identity({ stateStorage: 'none' })] });
+parts.trackPageView(page);
+
+// The script tag's command queue, used from a bundle.
+const command = commandFunction();
+command('newTracker', 'queue', endpoint, { appId, stateStorage: 'none' });
+command('trackStructEvent', { category: 'queue', action: 'run' });
+
+// The remaining helpers, called so that no bundler can drop them.
+let nodeOnly = 'works';
+try {
+  nodeHttpTransport();
+} catch (error) {
+  nodeOnly = String(error.message);
+}
+const checks = {
+  beacon: typeof sendBeaconTransport(),
+  store: typeof persistentStore(memoryStore(), 'x', () => {}).add,
+  local: typeof localStore().get,
+  payload: new PayloadBuilder(true).add('e', 'pv').payload.e,
+  base64: base64UrlEncode('isotrack'),
+  bytes: utf8ByteLength('é'),
+  version: TRACKER_VERSION,
+  defaults: [EMITTER_DEFAULTS.bufferSize, NODE_DEFAULTS.bufferSize],
+  browserTracker: tracker instanceof BrowserTracker,
+  nodeOnly,
+};
+
+// A generous flush deadline: the test machine may be busy; the collector has the last word.
+const deadline = { timeout: 60_000 };
+globalThis.DONE = Promise.all([tracker.flush(deadline), parts.flush(deadline), command((trackers) => trackers.queue.flush(deadline))]).then((results) => {
+  stopActivity();
+  return { results: results.flat(), checks };
+});
+`;
+
+/** Events the full app tracks: 12 track calls on the first tracker (the transaction adds an item event), 1 + 1 on the others. */
+export const FULL_APP_EVENTS = 15;
+
+/** The bundlers project: its tools, the two apps and the scripts that build and serve them. */
+export function bundlersProject() {
+  return consumerProject('bundlers', {
+    dependencies: BUNDLER_VERSIONS,
+    files: {
+      // Vite's vanilla-ts layout: an index.html that loads a TypeScript module.
+      'vite-minimal/index.html': '<!doctype html><html><body><script type="module" src="./main.ts"></script></body></html>\n',
+      'vite-minimal/main.ts': MINIMAL_APP,
+      'vite-full/index.html': '<!doctype html><html><body><script type="module" src="./main.ts"></script></body></html>\n',
+      'vite-full/main.ts': FULL_APP,
+      'src/minimal.js': MINIMAL_APP,
+      'src/full.js': FULL_APP,
+      'ssr/entry.ts': SSR_ENTRY,
+      'scripts/vite-build.mjs': `import { build } from 'vite';
+const [root, outDir] = process.argv.slice(2);
+await build({ root, logLevel: 'error', build: { outDir: new URL('../' + outDir, import.meta.url).pathname, emptyOutDir: true } });
+`,
+      'scripts/vite-dev.mjs': `import { createServer } from 'vite';
+const server = await createServer({ root: process.argv[2], logLevel: 'error', server: { host: '127.0.0.1', port: 0, strictPort: false } });
+await server.listen();
+console.log(JSON.stringify({ url: server.resolvedUrls.local[0] }));
+process.on('SIGTERM', () => server.close().then(() => process.exit(0)));
+`,
+      'scripts/vite-ssr-load.mjs': `import { createServer } from 'vite';
+const server = await createServer({ logLevel: 'error', appType: 'custom', server: { middlewareMode: true, hmr: false } });
+try {
+  const { render } = await server.ssrLoadModule('/ssr/entry.ts');
+  console.log(JSON.stringify(await render(process.env.COLLECTOR)));
+} finally {
+  await server.close();
+}
+`,
+      'scripts/webpack-build.mjs': `import webpack from 'webpack';
+import { resolve } from 'node:path';
+const [entry, outDir] = process.argv.slice(2);
+webpack({ mode: 'production', target: 'web', devtool: false, entry: resolve(entry), output: { path: resolve(outDir), filename: 'main.js' } }, (error, stats) => {
+  if (error || stats.hasErrors()) {
+    console.error(error ?? stats.toString('errors-only'));
+    process.exit(1);
+  }
+});
+`,
+      'scripts/run-neutral.mjs': `globalThis.COLLECTOR = process.env.COLLECTOR;
+globalThis.APP_ID = process.env.APP_ID;
+await import(new URL('../' + process.argv[2], import.meta.url).href);
+console.log(JSON.stringify(await globalThis.DONE));
+`,
+    },
+  });
+}
+
+/**
+ * Server-side rendering with Vite: the browser API imported and called on the server,
+ * as a component would before hydration. `render` returns what the calls returned.
+ */
+const SSR_ENTRY = `import { enableActivityTracking, identity, newTracker, pageContext } from 'isotrack';
+
+export async function render(endpoint: string) {
+  const tracker = newTracker('ssr', endpoint, { appId: 'vite-ssr' });
+  tracker.trackPageView({ pageUrl: 'https://ssr.example/' });
+  const stop = enableActivityTracking(tracker);
+  stop();
+  const plugins = [pageContext(), identity()].map((plugin) => typeof plugin.beforeTrack);
+  const results = await tracker.flush();
+  return { results, plugins, pageViewId: tracker.getPageViewId() ?? null };
+}
+`;
+
+const jsFiles = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => join(dir, file));
+
+/**
+ * How each bundler builds an app for the browser (or, for `--platform=neutral`, for any
+ * runtime); each resolves with the JavaScript files it wrote. Production settings:
+ * minified, as users ship.
+ */
+export const BUILDS = {
+  'vite build': async (dir, app) => {
+    await run(process.execPath, ['scripts/vite-build.mjs', `vite-${app}`, `out/vite-${app}`], { cwd: dir });
+    return jsFiles(join(dir, `out/vite-${app}`));
+  },
+  'webpack 5': async (dir, app) => {
+    await run(process.execPath, ['scripts/webpack-build.mjs', `src/${app}.js`, `out/webpack-${app}`], { cwd: dir });
+    return jsFiles(join(dir, `out/webpack-${app}`));
+  },
+  'esbuild --platform=browser': (dir, app) => esbuild(dir, app, 'browser'),
+  'esbuild --platform=neutral': (dir, app) => esbuild(dir, app, 'neutral'),
+};
+
+async function esbuild(dir, app, platform) {
+  const outfile = `out/esbuild-${platform}-${app}.js`;
+  await run(join(dir, 'node_modules/.bin/esbuild'), [`src/${app}.js`, '--bundle', '--minify', '--format=esm', `--platform=${platform}`, `--outfile=${outfile}`, '--log-level=error'], { cwd: dir });
+  return [join(dir, outfile)];
+}
+
+/**
+ * gzip -9 size of the minimal and the full app, per bundler.
+ * @returns {Promise<{ tool: string, minimal: number, full: number }[]>}
+ */
+export async function bundleSizes(dir) {
+  const rows = [];
+  for (const [tool, build] of Object.entries(BUILDS)) {
+    rows.push({ tool, minimal: gzipSize(await build(dir, 'minimal')), full: gzipSize(await build(dir, 'full')) });
+  }
+  return rows;
+}
