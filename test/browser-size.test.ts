@@ -13,8 +13,8 @@ const FILE = new URL('../dist/isotrack.umd.min.js', import.meta.url);
 const GOAL = 8_192; // 8 KiB, issue 5
 // Raised with what was measured: +2,370 for Snowplow-compatible identity (issue 12) and
 // +1,268 for the schema rules, unsendable/exit drops, redirects and validated stored state
-// (issue 15): 13,836 together.
-const CEILING = 13_860; // what the build holds today, with a little room
+// (issue 15): 13,836 together; 13,861 with the strict public types.
+const CEILING = 13_880; // what the build holds today, with a little room
 
 describe('dist/isotrack.umd.min.js', () => {
   it('exists (run npm run build first)', () => {
