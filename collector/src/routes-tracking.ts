@@ -32,6 +32,8 @@ const JSON_CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8
 
 // Enough to see what went wrong; a huge array of bad entities must not yield a huge record.
 const MAX_ERRORS_PER_EVENT = 100;
+// Body text kept with each bad event of a batch (a request that failed as a whole keeps MAX_STORED_BODY_CHARS).
+const MAX_EVENT_BODY_CHARS = 4 * 1024;
 
 const SOURCE = { name: 'isotrack-collector', encoding: 'UTF-8', hostname: hostname() };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -132,6 +134,7 @@ class Recorder {
   private badCount = 0;
   // One list for every event of the request: a batch of 40,000 events shares it.
   private headerLines: string[] | undefined;
+  private shortPayload: CollectorPayload | undefined;
 
   constructor(
     private readonly req: IncomingMessage,
@@ -175,16 +178,24 @@ class Recorder {
       errors.length > MAX_ERRORS_PER_EVENT
         ? [...errors.slice(0, MAX_ERRORS_PER_EVENT), `… and ${errors.length - MAX_ERRORS_PER_EVENT} more errors`]
         : errors;
+    const raw = rawEvent ?? (parameters ? this.rawEvent(parameters) : null);
     const bad = this.ctx.store.addBad(
       {
-        collectorPayload: this.payload,
-        rawEvent: rawEvent ?? (parameters ? this.rawEvent(parameters) : null),
+        // An event of a batch has its own fields in rawEvent: a short cut of the body is enough beside them.
+        collectorPayload: raw ? this.eventPayload() : this.payload,
+        rawEvent: raw,
         errors: shown,
         receivedAt: this.payload.timestamp,
       },
       this.badCount++ === 0,
     );
     this.ctx.onEvent?.({ bad });
+  }
+
+  private eventPayload(): CollectorPayload {
+    const body = this.payload.body;
+    if (body === null || body.length <= MAX_EVENT_BODY_CHARS) return this.payload;
+    return (this.shortPayload ??= { ...this.payload, body: `${body.slice(0, MAX_EVENT_BODY_CHARS)}…` });
   }
 
   private rawEvent(parameters: Record<string, unknown>): RawEvent {

@@ -101,7 +101,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   // Malformed HTTP (not just malformed events) gets a 400 instead of an 'error' crash.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
-    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    // Closed once written, not half-closed: a client that never reads must not keep it open.
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`, () => socket.destroy());
     else socket.destroy();
   });
 
