@@ -72,6 +72,11 @@ export interface CollectorOptions {
    */
   resolver?: string | Record<string, unknown>;
   /**
+   * Milliseconds an Iglu registry of the `resolver` has to answer.
+   * @defaultValue `5000`
+   */
+  registryTimeoutMs?: number;
+  /**
    * Milliseconds a client has to send a request's headers; slower ones are cut.
    * @defaultValue `10000`
    */
@@ -117,6 +122,7 @@ export interface ResolvedOptions {
   maxBytes: number;
   allowOrigins: string[];
   resolver: string | Record<string, unknown> | undefined;
+  registryTimeoutMs: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
@@ -130,6 +136,7 @@ export const DEFAULTS = {
   maxEvents: 10_000,
   maxBodyBytes: 1024 * 1024,
   maxBytes: 96 * 1024 * 1024,
+  registryTimeoutMs: 5_000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
@@ -156,6 +163,7 @@ export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions 
     maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
     allowOrigins: (options.allowOrigins ?? []).map(normaliseOrigin),
     resolver: options.resolver,
+    registryTimeoutMs: options.registryTimeoutMs ?? DEFAULTS.registryTimeoutMs,
     headersTimeoutMs: options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
     keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs,
@@ -163,7 +171,7 @@ export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions 
     maxConnections: options.maxConnections ?? DEFAULTS.maxConnections,
     onEvent: options.onEvent && guard(options.onEvent),
   };
-  for (const name of ['maxBytes', 'headersTimeoutMs', 'requestTimeoutMs', 'keepAliveTimeoutMs', 'idleTimeoutMs', 'maxConnections'] as const) {
+  for (const name of ['maxBytes', 'registryTimeoutMs', 'headersTimeoutMs', 'requestTimeoutMs', 'keepAliveTimeoutMs', 'idleTimeoutMs', 'maxConnections'] as const) {
     const value = resolved[name];
     if (!Number.isInteger(value) || value < 1) {
       throw new RangeError(`isotrack collector: ${name} must be a positive integer, got ${String(options[name])}`);

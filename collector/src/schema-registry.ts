@@ -36,8 +36,6 @@ export type SchemaLookup =
 const REMOTE_RETRY_MS = 10_000;
 /** Remote answers remembered at most (any URI can be sent, so the cache is bounded). */
 const MAX_REMOTE_ENTRIES = 2_000;
-/** Milliseconds a registry has to answer. */
-export const REGISTRY_TIMEOUT_MS = 5_000;
 
 /**
  * The `schemas/` folder shipped with the package. The module may run as
@@ -68,7 +66,7 @@ export class SchemaRegistry {
   constructor(
     readonly folders: readonly SchemaFolder[],
     readonly registries: readonly HttpRepository[] = [],
-    private readonly timeoutMs = REGISTRY_TIMEOUT_MS,
+    private readonly timeoutMs = 5_000,
   ) {
     // allErrors: a developer wants every problem of an event at once, not the first.
     // strict off: Iglu schemas carry `self` and draft-04 leftovers ajv does not know.

@@ -12,7 +12,7 @@ import { handleMicro } from './routes-micro.js';
 import { handleTracking } from './routes-tracking.js';
 import type { TrackingContext } from './routes-tracking.js';
 import { SchemaFolder } from './schema-folder.js';
-import { REGISTRY_TIMEOUT_MS, SchemaRegistry, bundledSchemaDir } from './schema-registry.js';
+import { SchemaRegistry, bundledSchemaDir } from './schema-registry.js';
 import { EventStore } from './store.js';
 import type { ApiName } from './types.js';
 import { Validator } from './validate.js';
@@ -54,10 +54,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     registries = config.repositories;
     warnings.push(...config.skipped);
     // Said once at start; each event that needs an unreachable registry says so again.
-    const problems = await Promise.all(registries.map((repo) => probe(repo, REGISTRY_TIMEOUT_MS)));
+    const problems = await Promise.all(registries.map((repo) => probe(repo, resolved.registryTimeoutMs)));
     for (const problem of problems) if (problem) warnings.push(`${problem}; events whose schemas only it has will be bad`);
   }
-  const registry = new SchemaRegistry(folders, registries);
+  const registry = new SchemaRegistry(folders, registries, resolved.registryTimeoutMs);
   const store = new EventStore(resolved.maxEvents, resolved.maxBytes);
   const access = { allowOrigins: resolved.allowOrigins, host: resolved.host };
   const tracking: TrackingContext = {
