@@ -85,6 +85,16 @@ function nestingExceeds(text: string, max: number): boolean {
   return false;
 }
 
+/**
+ * The first `max` characters of `text` as a string of their own. V8's `slice` returns a
+ * view that keeps the whole original alive: storing the cut of a 1 MB body kept the
+ * megabyte, and a flood of such bodies grew memory without bound.
+ */
+export function cutText(text: string, max: number, mark = '…'): string {
+  if (text.length <= max) return text;
+  return Buffer.from(text.slice(0, max) + mark, 'utf8').toString('utf8');
+}
+
 /** A plain JSON object (not an array, not null). */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

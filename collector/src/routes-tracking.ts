@@ -7,7 +7,7 @@
  */
 import { hostname } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isObject, parseJson, parseQuery } from './decode.js';
+import { cutText, isObject, parseJson, parseQuery } from './decode.js';
 import { readBody, sendText, storedHeaders } from './http.js';
 import type { EventStore } from './store.js';
 import type { EventListener } from './options.js';
@@ -94,10 +94,10 @@ async function processBody(raw: Buffer, query: string | null, recorder: Recorder
   try {
     text = utf8.decode(raw);
   } catch {
-    recorder.payload.body = raw.toString('latin1').slice(0, MAX_STORED_BODY_CHARS);
+    recorder.payload.body = raw.toString('latin1', 0, MAX_STORED_BODY_CHARS);
     return recorder.bad(null, ['body is not valid UTF-8']);
   }
-  recorder.payload.body = text.length > MAX_STORED_BODY_CHARS ? `${text.slice(0, MAX_STORED_BODY_CHARS)}…` : text;
+  recorder.payload.body = cutText(text, MAX_STORED_BODY_CHARS);
 
   const contentType = recorder.payload.contentType;
   if (contentType === null || !JSON_CONTENT_TYPES.includes(contentType.trim().toLowerCase())) {
@@ -195,7 +195,7 @@ class Recorder {
   private eventPayload(): CollectorPayload {
     const body = this.payload.body;
     if (body === null || body.length <= MAX_EVENT_BODY_CHARS) return this.payload;
-    return (this.shortPayload ??= { ...this.payload, body: `${body.slice(0, MAX_EVENT_BODY_CHARS)}…` });
+    return (this.shortPayload ??= { ...this.payload, body: cutText(body, MAX_EVENT_BODY_CHARS) });
   }
 
   private rawEvent(parameters: Record<string, unknown>): RawEvent {

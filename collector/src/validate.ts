@@ -4,7 +4,7 @@
  * event and entities against their wrappers and their own schemas.
  */
 import type { ErrorObject } from 'ajv';
-import { decodeSelfDescribingField, isObject } from './decode.js';
+import { cutText, decodeSelfDescribingField, isObject } from './decode.js';
 import { EVENT_NAMES, PLATFORMS, REQUIRED_FIELDS, checkFieldFormat } from './protocol.js';
 import type { SchemaRegistry } from './schema-registry.js';
 import type { DecodedEvent, SelfDescribing } from './types.js';
@@ -231,5 +231,5 @@ export function describeSchemaError(error: ErrorObject): string {
 
 function truncate(text: string | undefined): string {
   const value = text ?? 'undefined';
-  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return cutText(value, 60);
 }
