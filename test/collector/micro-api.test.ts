@@ -188,7 +188,7 @@ describe('the events page', () => {
     expect(html).toContain('/micro/ui.js');
     const script = await fetch(`${live.url}/micro/ui.js`);
     expect(script.headers.get('content-type')).toContain('javascript');
-    expect(await script.text()).toContain("'/micro/good'");
+    expect(await script.text()).toContain("'/micro/ui/events?'");
     expect((await fetch(`${live.url}/micro/ui.css`)).status).toBe(200);
     const root = await fetch(`${live.url}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
