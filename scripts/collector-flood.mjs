@@ -8,7 +8,9 @@ const MiB = 1024 * 1024;
 const PAYLOAD_DATA = 'iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-4';
 const filler = 'a'.repeat(1_000_000);
 const collector = await startChildCollector(process.argv.slice(2));
-const post = (body, type) => fetch(`${collector.url}/com.snowplowanalytics.snowplow/tp2`, { method: 'POST', headers: { 'Content-Type': type }, body }).then((r) => r.arrayBuffer());
+// One retry: a kept-alive socket may be closed by the server just as the client reuses it.
+const post = (body, type) => send(body, type).catch(() => send(body, type));
+const send = (body, type) => fetch(`${collector.url}/com.snowplowanalytics.snowplow/tp2`, { method: 'POST', headers: { 'Content-Type': type }, body }).then((r) => r.arrayBuffer());
 const good = (i) => JSON.stringify({ schema: PAYLOAD_DATA, data: [{ e: 'pv', p: 'web', tv: 'flood', url: `https://example.com/${i}/${filler}` }] });
 const rss = [];
 try {

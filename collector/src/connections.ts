@@ -47,6 +47,9 @@ export function limitConnections(server: Server, limits: ConnectionLimits): void
 
   server.on('request', (req, res) => {
     const socket = req.socket;
+    // From the first request on, Node's own timers (request, keep-alive) govern the socket;
+    // a silence timer left running would cut a kept-alive socket the client may still reuse.
+    if (open.get(socket) === 0) socket.setTimeout(0);
     open.set(socket, (open.get(socket) ?? 0) + 1);
     res.once('close', () => {
       const inFlight = open.get(socket);

@@ -11,7 +11,7 @@ let collector: RunningCollector;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  collector = await startCollector({ idleTimeoutMs: 400, headersTimeoutMs: 400, requestTimeoutMs: 800, keepAliveTimeoutMs: 300, maxConnections: 40 });
+  collector = await startCollector({ idleTimeoutMs: 400, headersTimeoutMs: 400, requestTimeoutMs: 800, keepAliveTimeoutMs: 1_000, maxConnections: 40 });
 });
 afterAll(async () => {
   for (const socket of sockets) socket.destroy();
