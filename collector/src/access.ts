@@ -56,7 +56,10 @@ export function microAccess(req: IncomingMessage, policy: AccessPolicy): Access 
     if (!originAllowed(origin, req, policy)) {
       return { ok: false, status: 403, error: `origin ${origin} may not read /micro/*; start the collector with --allow-origin ${origin}` };
     }
-    return { ok: true, cors: { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } };
+    return {
+      ok: true,
+      cors: { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'X-Total-Count', Vary: 'Origin' },
+    };
   }
   // No Origin: a tool, or a browser's same-origin GET. A foreign page's <img>/<script>/link
   // also sends none, but browsers mark it with Sec-Fetch-Site.

@@ -76,6 +76,15 @@ describe('/micro/good filters', () => {
     expect(items.map((item) => item.rawEvent.parameters.e)).toEqual(['pv', 'se']);
   });
 
+  it('pages with limit and offset, in a POST body or the query string, and counts all matches', async () => {
+    const aids = (items: { rawEvent: { parameters: Record<string, unknown> } }[]) => items.map((item) => item.rawEvent.parameters.aid);
+    expect(aids(await good(live.url, { limit: 2, offset: 3 }))).toEqual(['collector-tests', 'first']);
+    const response = await fetch(`${live.url}/micro/good?limit=1&offset=4`);
+    expect(response.headers.get('x-total-count')).toBe('5');
+    expect(aids((await response.json()) as never[])).toEqual(['first']);
+    expect(await good(live.url, { offset: 5 })).toEqual([]);
+  });
+
   it('answers 400 to a malformed filter', async () => {
     const response = await fetch(`${live.url}/micro/good`, { method: 'POST', body: '{"limit": "ten"}' });
     expect(response.status).toBe(400);
