@@ -35,7 +35,7 @@ Options:
                          such as curl that send no Origin)
   --max-events <n>       Good events and bad events kept in memory, each. Default: ${DEFAULTS.maxEvents}
   --max-bytes <n>        Memory for stored events, in bytes (estimated); the oldest
-                         go first. Default: ${DEFAULTS.maxBytes} (48 MiB)
+                         go first. Default: ${DEFAULTS.maxBytes} (32 MiB)
   --max-body-bytes <n>   Largest request body; bigger ones get 413. Default: ${DEFAULTS.maxBodyBytes}
   --max-connections <n>  Open connections at most; idle ones make room. Default: ${DEFAULTS.maxConnections}
   --headers-timeout <ms> Time a client has to send its headers. Default: ${DEFAULTS.headersTimeoutMs}

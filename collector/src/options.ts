@@ -53,7 +53,7 @@ export interface CollectorOptions {
    * Total size, in bytes (estimated), of the stored events, good and bad together; the
    * oldest are dropped first past it. The default keeps the process under about 256 MB
    * of memory whatever is sent to it.
-   * @defaultValue `50331648` (48 MiB)
+   * @defaultValue `33554432` (32 MiB)
    */
   maxBytes?: number;
   /**
@@ -135,7 +135,7 @@ export interface ResolvedOptions {
 export const DEFAULTS = {
   maxEvents: 10_000,
   maxBodyBytes: 1024 * 1024,
-  maxBytes: 48 * 1024 * 1024,
+  maxBytes: 32 * 1024 * 1024,
   registryTimeoutMs: 5_000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
