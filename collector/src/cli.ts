@@ -2,7 +2,9 @@
 /** `isotrack-collector`: runs the dev collector from a terminal. */
 import { parseArgs } from 'node:util';
 import { CLI_DEFAULT_PORT, startCollector } from './index.js';
-import type { EventListener } from './index.js';
+import type { CollectorOptions, EventListener } from './index.js';
+import { DEFAULTS } from './options.js';
+import { COLLECTOR_VERSION } from './version.js';
 
 const HELP = `Usage: isotrack-collector [options]
 
@@ -11,21 +13,52 @@ event the way the Snowplow pipeline does and shows the results at /micro/ui
 and through a Snowplow Micro compatible API (/micro/all, /micro/good, ...).
 
 Options:
-  --port <n>         Port to listen on; 0 picks a free one. Default: ${CLI_DEFAULT_PORT}
-  --host <addr>      Address to bind. Default: 127.0.0.1 (use 0.0.0.0 to allow
-                     other devices on the network)
-  --schemas <dir>    Folder of extra Iglu schemas (vendor/name/jsonschema/M-R-A).
-                     Repeat for several folders; they are searched in order,
-                     before the schemas bundled with isotrack.
-  --lax              Accept events and entities whose schema cannot be found
-                     (schemas that are found are still enforced). Default: off
-  --path <p>         Extra POST path accepting tracker-protocol 2 bodies, for a
-                     tracker with a custom postPath, e.g. /com.acme/v1. Repeat
-                     for several. /com.snowplowanalytics.snowplow/tp2 is always on.
-  --max-events <n>   Good events and bad events kept in memory, each. Default: 10000
-  --quiet            Do not print a line per event.
-  -h, --help         Show this help and exit.
+  --port <n>             Port to listen on; 0 picks a free one. Default: ${CLI_DEFAULT_PORT}
+  --host <addr>          Address to bind. Default: 127.0.0.1 (use 0.0.0.0 to allow
+                         other devices on the network)
+  --schemas <dir>        Folder of extra Iglu schemas (vendor/name/jsonschema/M-R-A).
+                         Repeat for several folders; they are searched in order,
+                         before the schemas bundled with isotrack. Default: none
+  --resolver <file>      Iglu resolver config (the JSON Enrich and Micro read); its
+                         http registries are asked for schemas not found locally.
+                         Default: none
+  --registry-timeout <ms> Time an Iglu registry has to answer. Default: ${DEFAULTS.registryTimeoutMs}
+  --lax                  Accept events and entities whose schema cannot be found
+                         (schemas that are found are still enforced). Default: off
+  --path <p>             Extra POST path accepting tracker-protocol 2 bodies, for a
+                         tracker with a custom postPath, e.g. /com.acme/v1. Repeat
+                         for several. /com.snowplowanalytics.snowplow/tp2 is always on.
+                         Default: none
+  --allow-origin <o>     Origin whose pages may read /micro/* (e.g.
+                         http://localhost:5173); repeat for several, or * for any.
+                         Default: none (only the collector's own page, and tools
+                         such as curl that send no Origin)
+  --max-events <n>       Good events and bad events kept in memory, each. Default: ${DEFAULTS.maxEvents}
+  --max-bytes <n>        Memory for stored events, in bytes (estimated); the oldest
+                         go first. Default: ${DEFAULTS.maxBytes} (32 MiB)
+  --max-body-bytes <n>   Largest request body; bigger ones get 413. Default: ${DEFAULTS.maxBodyBytes}
+  --max-connections <n>  Open connections at most; idle ones make room. Default: ${DEFAULTS.maxConnections}
+  --headers-timeout <ms> Time a client has to send its headers. Default: ${DEFAULTS.headersTimeoutMs}
+  --request-timeout <ms> Time a client has to send a whole request. Default: ${DEFAULTS.requestTimeoutMs}
+  --keep-alive-timeout <ms> Idle time before a kept-alive connection closes. Default: ${DEFAULTS.keepAliveTimeoutMs}
+  --idle-timeout <ms>    Time a silent connection is kept. Default: ${DEFAULTS.idleTimeoutMs}
+  --quiet                Do not print a line per event. Default: off
+  -v, --version          Print the version and exit.
+  -h, --help             Show this help and exit.
 `;
+
+// Numeric flags and the option each sets.
+const NUMBERS = {
+  'max-events': 'maxEvents',
+  'max-bytes': 'maxBytes',
+  'max-body-bytes': 'maxBodyBytes',
+  'max-connections': 'maxConnections',
+  'headers-timeout': 'headersTimeoutMs',
+  'request-timeout': 'requestTimeoutMs',
+  'keep-alive-timeout': 'keepAliveTimeoutMs',
+  'idle-timeout': 'idleTimeoutMs',
+  'registry-timeout': 'registryTimeoutMs',
+} as const satisfies Record<string, keyof CollectorOptions>;
 
 function fail(message: string): never {
   process.stderr.write(`isotrack-collector: ${message}\n\n${HELP}`);
@@ -38,76 +71,86 @@ function integer(name: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
-async function main(): Promise<void> {
-  let parsed;
+function parse() {
+  const numbers = Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, { type: 'string' as const }]));
   try {
-    parsed = parseArgs({
+    return parseArgs({
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
         schemas: { type: 'string', multiple: true },
+        resolver: { type: 'string' },
         lax: { type: 'boolean' },
         path: { type: 'string', multiple: true },
-        'max-events': { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
+        ...numbers,
         quiet: { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: false,
-    });
+    }).values as Record<string, string | string[] | boolean | undefined>;
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
-  const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+}
 
-  const log: EventListener = (record) => {
-    if ('good' in record) {
-      const { good } = record;
-      const what = good.schema ?? good.eventType;
-      process.stdout.write(`good  ${String(good.rawEvent.parameters.e)}  ${what}\n`);
-    } else {
-      process.stdout.write(`bad   ${record.bad.errors.join('\n      ')}\n`);
-    }
+const log: EventListener = (record) => {
+  if ('good' in record) {
+    const { good } = record;
+    process.stdout.write(`good  ${String(good.rawEvent.parameters.e)}  ${good.schema ?? good.eventType}\n`);
+  } else {
+    process.stdout.write(`bad   ${record.bad.errors.join('\n      ')}\n`);
+  }
+};
+
+async function main(): Promise<void> {
+  const values = parse();
+  if (values.help) return void process.stdout.write(HELP);
+  if (values.version) return void process.stdout.write(`isotrack-collector ${COLLECTOR_VERSION}\n`);
+
+  const options: CollectorOptions = {
+    port: integer('port', values.port as string | undefined) ?? CLI_DEFAULT_PORT,
+    lax: values.lax === true,
+    ...(typeof values.host === 'string' && { host: values.host }),
+    ...(Array.isArray(values.schemas) && { schemaDirs: values.schemas }),
+    ...(Array.isArray(values.path) && { paths: values.path }),
+    ...(Array.isArray(values['allow-origin']) && { allowOrigins: values['allow-origin'] }),
+    ...(typeof values.resolver === 'string' && { resolver: values.resolver }),
+    ...(!values.quiet && { onEvent: log }),
   };
+  for (const [flag, option] of Object.entries(NUMBERS)) {
+    const value = integer(flag, values[flag] as string | undefined);
+    if (value !== undefined) options[option] = value;
+  }
 
   let collector;
   try {
-    collector = await startCollector({
-      port: integer('port', values.port) ?? CLI_DEFAULT_PORT,
-      ...(values.host !== undefined && { host: values.host }),
-      ...(values.schemas !== undefined && { schemaDirs: values.schemas }),
-      ...(values.path !== undefined && { paths: values.path }),
-      ...(values['max-events'] !== undefined && { maxEvents: integer('max-events', values['max-events']) }),
-      lax: values.lax ?? false,
-      ...(!values.quiet && { onEvent: log }),
-    });
+    collector = await startCollector(options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message.replace(/^isotrack collector: /, '') : String(error);
     process.stderr.write(
       code === 'EADDRINUSE'
-        ? `isotrack-collector: port ${values.port ?? CLI_DEFAULT_PORT} is in use; pick another with --port\n`
+        ? `isotrack-collector: port ${options.port ?? CLI_DEFAULT_PORT} is in use; pick another with --port\n`
         : `isotrack-collector: ${message}\n`,
     );
     process.exit(1);
   }
 
-  process.stdout.write(
-    [
-      `isotrack collector listening on ${collector.url}`,
-      `  events page:  ${collector.url}/micro/ui`,
-      `  POST paths:   ${collector.paths.join(', ')}   GET: /i`,
-      `  schemas from: ${collector.schemaDirs.join(', ')}`,
-      values.lax ? '  lax: events with unknown schemas are accepted' : '',
-      '',
-    ]
-      .filter((line, index, all) => line !== '' || index === all.length - 1)
-      .join('\n'),
-  );
+  const host = options.host ?? '127.0.0.1';
+  const lines = [
+    `isotrack collector ${COLLECTOR_VERSION} listening on ${collector.url}`,
+    `  bound to:     ${host}${host === '127.0.0.1' ? ' (this machine only; --host 0.0.0.0 opens it to the network)' : ''}`,
+    `  events page:  ${collector.url}/micro/ui`,
+    `  POST paths:   ${collector.paths.join(', ')}   GET: /i`,
+    `  schemas from: ${collector.schemaDirs.join(', ')}`,
+    `  /micro/* readable by: this collector's page, tools without an Origin${options.allowOrigins ? `, ${options.allowOrigins.join(', ')}` : ''}`,
+    ...(options.lax ? ['  lax: events with unknown schemas are accepted'] : []),
+    ...collector.warnings.map((warning) => `  warning: ${warning}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
 
   const stop = (): void => {
     void collector.close().then(() => process.exit(0));

@@ -46,13 +46,53 @@ export function decodeBase64Text(input: string): Decoded<string> {
   }
 }
 
-/** `JSON.parse` with the parser's message kept for the error list. */
+/**
+ * Deepest nesting of arrays and objects accepted in any JSON the collector reads.
+ * Deeper values would later overflow the stack of recursive code (JSON.stringify
+ * of /micro/good, the validator), so they are refused before they are parsed.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** `JSON.parse` with the parser's message kept for the error list, refusing deep nesting. */
 export function parseJson(text: string): Decoded<unknown> {
+  if (nestingExceeds(text, MAX_JSON_DEPTH)) {
+    return { ok: false, error: `nested deeper than ${MAX_JSON_DEPTH} levels` };
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** One pass over JSON text, counting brackets outside strings; malformed text is left to the parser. */
+function nestingExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92 /* \\ */) i++;
+      else if (code === 34 /* " */) inString = false;
+    } else if (code === 34) {
+      inString = true;
+    } else if (code === 91 || code === 123 /* [ { */) {
+      if (++depth > max) return true;
+    } else if (code === 93 || code === 125 /* ] } */) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * The first `max` characters of `text` as a string of their own. V8's `slice` returns a
+ * view that keeps the whole original alive: storing the cut of a 1 MB body kept the
+ * megabyte, and a flood of such bodies grew memory without bound.
+ */
+export function cutText(text: string, max: number, mark = '…'): string {
+  if (text.length <= max) return text;
+  return Buffer.from(text.slice(0, max) + mark, 'utf8').toString('utf8');
 }
 
 /** A plain JSON object (not an array, not null). */

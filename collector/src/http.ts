@@ -46,15 +46,28 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
  * with `credentials: 'include'` (for the `sp` cookie) and a `*` origin is then refused.
  */
 export function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const decided = DECIDED_CORS.get(req);
+  if (decided) return decided;
   const origin = req.headers.origin;
   if (origin === undefined) return { 'Access-Control-Allow-Origin': '*' };
   return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };
 }
 
+// CORS headers a route decided for its request (the /micro routes answer only allowed origins).
+const DECIDED_CORS = new WeakMap<IncomingMessage, Record<string, string>>();
+
+/** Replaces the tracking endpoints' any-origin CORS headers for this request's responses. */
+export function setCors(req: IncomingMessage, headers: Record<string, string>): void {
+  DECIDED_CORS.set(req, headers);
+}
+
+// Every answer: browsers must not guess a type (a JSON body read as HTML would run script).
+const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+
 /** Seconds a browser may cache a preflight: beacons sent on page unload cannot wait for one. */
 export const PREFLIGHT_MAX_AGE_SECONDS = 3600;
 
-/** Answers an `OPTIONS` preflight. */
+/** Answers an `OPTIONS` preflight for a tracking endpoint. */
 export function sendPreflight(req: IncomingMessage, res: ServerResponse): void {
   const headers: Record<string, string> = {
     ...corsHeaders(req),
@@ -68,7 +81,7 @@ export function sendPreflight(req: IncomingMessage, res: ServerResponse): void {
   if (req.headers['access-control-request-private-network'] === 'true') {
     headers['Access-Control-Allow-Private-Network'] = 'true';
   }
-  res.writeHead(200, headers).end();
+  res.writeHead(200, { ...headers, ...COMMON_HEADERS }).end();
 }
 
 export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: unknown): void {
@@ -78,9 +91,35 @@ export function sendJson(req: IncomingMessage, res: ServerResponse, status: numb
       ...corsHeaders(req),
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': String(Buffer.byteLength(body)),
-      'Cache-Control': 'no-store',
+      ...COMMON_HEADERS,
     })
     .end(body);
+}
+
+/**
+ * Sends a JSON array one item at a time, waiting whenever the client reads slowly,
+ * so that a long list never becomes one huge string in memory.
+ */
+export async function sendJsonArray(
+  req: IncomingMessage,
+  res: ServerResponse,
+  items: readonly unknown[],
+  extra: Record<string, string> = {},
+): Promise<void> {
+  res.writeHead(200, { ...corsHeaders(req), 'Content-Type': 'application/json; charset=utf-8', ...COMMON_HEADERS, ...extra });
+  let first = true;
+  const write = (text: string): Promise<void> | undefined =>
+    res.write(text) ? undefined : new Promise((resolve) => {
+      res.once('drain', resolve);
+      res.once('close', resolve);
+    });
+  await write('[');
+  for (const item of items) {
+    if (res.destroyed) return;
+    await write(`${first ? '' : ','}${JSON.stringify(item)}`);
+    first = false;
+  }
+  res.end(']');
 }
 
 export function sendText(
@@ -96,7 +135,7 @@ export function sendText(
       ...corsHeaders(req),
       'Content-Type': contentType,
       'Content-Length': String(Buffer.byteLength(body)),
-      'Cache-Control': 'no-store',
+      ...COMMON_HEADERS,
       ...extra,
     })
     .end(body);

@@ -6,6 +6,7 @@ export { startCollector } from './server.js';
 export type { RunningCollector } from './server.js';
 export type { CollectorOptions, EventListener } from './options.js';
 export { CLI_DEFAULT_PORT, TP2_PATH } from './options.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './types.js';
 export { EventStore } from './store.js';
 export type {
   ApiName,
@@ -14,6 +15,7 @@ export type {
   CollectorPayload,
   Counts,
   DecodedEvent,
+  EnrichedEvent,
   GoodEvent,
   GoodFilter,
   RawEvent,

@@ -50,6 +50,59 @@ export interface CollectorOptions {
    */
   maxBodyBytes?: number;
   /**
+   * Total size, in bytes (estimated), of the stored events, good and bad together; the
+   * oldest are dropped first past it. The default keeps the process under about 256 MB
+   * of memory whatever is sent to it.
+   * @defaultValue `33554432` (32 MiB)
+   */
+  maxBytes?: number;
+  /**
+   * Origins (`https://app.example:8080`) whose pages may read `/micro/*` with CORS,
+   * besides the collector's own events page. `['*']` allows every origin (the behaviour
+   * before version 0.2). Tools that are not browsers (curl, Node) are always allowed.
+   * @defaultValue `[]`
+   */
+  allowOrigins?: string[];
+  /**
+   * An Iglu resolver configuration, as Snowplow Enrich and Micro read it
+   * (`iglu:com.snowplowanalytics.iglu/resolver-config/jsonschema/1-0-*`), or the path of
+   * a JSON file holding one. Its HTTP repositories are asked for schemas that the
+   * `schemaDirs` and the bundled schemas do not have.
+   * @defaultValue none
+   */
+  resolver?: string | Record<string, unknown>;
+  /**
+   * Milliseconds an Iglu registry of the `resolver` has to answer.
+   * @defaultValue `5000`
+   */
+  registryTimeoutMs?: number;
+  /**
+   * Milliseconds a client has to send a request's headers; slower ones are cut.
+   * @defaultValue `10000`
+   */
+  headersTimeoutMs?: number;
+  /**
+   * Milliseconds a client has to send a whole request, body included.
+   * @defaultValue `30000`
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Milliseconds a kept-alive connection may wait for its next request.
+   * @defaultValue `5000`
+   */
+  keepAliveTimeoutMs?: number;
+  /**
+   * Milliseconds a connection may stay silent (nothing sent at all) before it is closed.
+   * @defaultValue `30000`
+   */
+  idleTimeoutMs?: number;
+  /**
+   * Open connections at most. When full, a new connection closes the oldest idle one;
+   * it is refused only when every connection is busy with a request.
+   * @defaultValue `512`
+   */
+  maxConnections?: number;
+  /**
    * Called after each event is stored, e.g. to log it. Exceptions it throws are
    * caught and logged, so a faulty listener cannot lose events.
    * @defaultValue none
@@ -66,8 +119,30 @@ export interface ResolvedOptions {
   paths: string[];
   maxEvents: number;
   maxBodyBytes: number;
+  maxBytes: number;
+  allowOrigins: string[];
+  resolver: string | Record<string, unknown> | undefined;
+  registryTimeoutMs: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxConnections: number;
   onEvent: EventListener | undefined;
 }
+
+/** Defaults of the numeric options, shared with the CLI's --help. */
+export const DEFAULTS = {
+  maxEvents: 10_000,
+  maxBodyBytes: 1024 * 1024,
+  maxBytes: 32 * 1024 * 1024,
+  registryTimeoutMs: 5_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 30_000,
+  maxConnections: 512,
+} as const;
 
 /** The POST path every Snowplow tracker uses by default. */
 export const TP2_PATH = '/com.snowplowanalytics.snowplow/tp2';
@@ -83,10 +158,25 @@ export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions 
     schemaDirs: [...(options.schemaDirs ?? [])],
     lax: options.lax ?? false,
     paths: (options.paths ?? []).map(normalisePath),
-    maxEvents: options.maxEvents ?? 10_000,
-    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    maxEvents: options.maxEvents ?? DEFAULTS.maxEvents,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+    maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
+    allowOrigins: (options.allowOrigins ?? []).map(normaliseOrigin),
+    resolver: options.resolver,
+    registryTimeoutMs: options.registryTimeoutMs ?? DEFAULTS.registryTimeoutMs,
+    headersTimeoutMs: options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+    keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs,
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULTS.idleTimeoutMs,
+    maxConnections: options.maxConnections ?? DEFAULTS.maxConnections,
     onEvent: options.onEvent && guard(options.onEvent),
   };
+  for (const name of ['maxBytes', 'registryTimeoutMs', 'headersTimeoutMs', 'requestTimeoutMs', 'keepAliveTimeoutMs', 'idleTimeoutMs', 'maxConnections'] as const) {
+    const value = resolved[name];
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`isotrack collector: ${name} must be a positive integer, got ${String(options[name])}`);
+    }
+  }
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
     throw new RangeError(`isotrack collector: port must be an integer from 0 to 65535, got ${String(options.port)}`);
   }
@@ -120,4 +210,16 @@ function normalisePath(path: string): string {
     throw new RangeError(`isotrack collector: "${path}" cannot be used as a tracking path`);
   }
   return absolute;
+}
+
+/** `https://app.example/` and `https://APP.example` both mean `https://app.example`; `*` stays. */
+function normaliseOrigin(origin: string): string {
+  if (origin === '*') return origin;
+  try {
+    const url = new URL(origin);
+    if (url.origin !== 'null') return url.origin;
+  } catch {
+    // Reported below.
+  }
+  throw new RangeError(`isotrack collector: allowed origin "${origin}" is not an origin like https://app.example:8080 (or *)`);
 }

@@ -7,17 +7,19 @@
  */
 import { hostname } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isObject, parseJson, parseQuery } from './decode.js';
+import { cutText, isObject, parseJson, parseQuery } from './decode.js';
 import { readBody, sendText, storedHeaders } from './http.js';
 import type { EventStore } from './store.js';
 import type { EventListener } from './options.js';
 import type { ApiName, CollectorPayload, RawEvent } from './types.js';
 import { MAX_STORED_BODY_CHARS } from './types.js';
+import type { SchemaRegistry } from './schema-registry.js';
 import type { Validator } from './validate.js';
 
 export interface TrackingContext {
   store: EventStore;
   validator: Validator;
+  registry: SchemaRegistry;
   maxBodyBytes: number;
   onEvent: EventListener | undefined;
 }
@@ -27,6 +29,11 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 
 // Enrich's tp2 adapter accepts exactly these (compared without case for the charset).
 const JSON_CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8'];
+
+// Enough to see what went wrong; a huge array of bad entities must not yield a huge record.
+const MAX_ERRORS_PER_EVENT = 100;
+// Body text kept with each bad event of a batch (a request that failed as a whole keeps MAX_STORED_BODY_CHARS).
+const MAX_EVENT_BODY_CHARS = 4 * 1024;
 
 const SOURCE = { name: 'isotrack-collector', encoding: 'UTF-8', hostname: hostname() };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -47,6 +54,7 @@ export async function handleTracking(
     path: url.pathname,
     querystring: query,
     body: null,
+    bodyBytes: 0,
     contentType: req.headers['content-type'] ?? null,
     headers: storedHeaders(req),
     timestamp: receivedAt,
@@ -64,30 +72,32 @@ export async function handleTracking(
       recorder.bad(null, [params.error]);
       return answer();
     }
-    recorder.event(params.value, [], true);
+    await recorder.event(params.value, [], true);
     return answer();
   }
 
   const read = await readBody(req, ctx.maxBodyBytes);
   if (read.status === 'aborted') return; // Nobody is left to answer or to blame.
   if (read.status === 'too-large') {
+    payload.bodyBytes = read.bytes;
     recorder.bad(null, [`body of ${read.bytes} bytes is over the ${ctx.maxBodyBytes}-byte limit; nothing in it was read`]);
     if (!res.headersSent && !res.destroyed) sendText(req, res, 413, 'body too large');
     return;
   }
-  processBody(read.body, query, recorder);
-  sendText(req, res, 200, 'ok');
+  await processBody(read.body, query, recorder);
+  if (!res.destroyed) sendText(req, res, 200, 'ok');
 }
 
-function processBody(raw: Buffer, query: string | null, recorder: Recorder): void {
+async function processBody(raw: Buffer, query: string | null, recorder: Recorder): Promise<void> {
+  recorder.payload.bodyBytes = raw.length;
   let text: string;
   try {
     text = utf8.decode(raw);
   } catch {
-    recorder.payload.body = raw.toString('latin1').slice(0, MAX_STORED_BODY_CHARS);
+    recorder.payload.body = raw.toString('latin1', 0, MAX_STORED_BODY_CHARS);
     return recorder.bad(null, ['body is not valid UTF-8']);
   }
-  recorder.payload.body = text.length > MAX_STORED_BODY_CHARS ? `${text.slice(0, MAX_STORED_BODY_CHARS)}…` : text;
+  recorder.payload.body = cutText(text, MAX_STORED_BODY_CHARS);
 
   const contentType = recorder.payload.contentType;
   if (contentType === null || !JSON_CONTENT_TYPES.includes(contentType.trim().toLowerCase())) {
@@ -108,19 +118,23 @@ function processBody(raw: Buffer, query: string | null, recorder: Recorder): voi
     fromQuery = parsed.value;
   }
 
-  const body = recorder.validator.checkBody(json.value);
+  const body = await recorder.withSchemas(() => recorder.validator.checkBody(json.value));
   if (body.bodyErrors.length > 0) return recorder.bad(null, body.bodyErrors);
   // Each event of the batch becomes its own row, as in the pipeline.
-  body.events.forEach((event, index) => {
+  for (const [index, event] of body.events.entries()) {
     const errors = body.eventErrors[index] ?? [];
-    if (!isObject(event)) return recorder.bad(null, errors.length > 0 ? errors : ['event is not a JSON object']);
-    recorder.event({ ...event, ...fromQuery }, errors, false);
-  });
+    if (!isObject(event)) recorder.bad(null, errors.length > 0 ? errors : ['event is not a JSON object']);
+    else await recorder.event({ ...event, ...fromQuery }, errors, false);
+  }
 }
 
 /** Builds and stores the records for one request. */
 class Recorder {
   readonly validator: Validator;
+  private badCount = 0;
+  // One list for every event of the request: a batch of 40,000 events shares it.
+  private headerLines: string[] | undefined;
+  private shortPayload: CollectorPayload | undefined;
 
   constructor(
     private readonly req: IncomingMessage,
@@ -130,8 +144,22 @@ class Recorder {
     this.validator = ctx.validator;
   }
 
-  event(parameters: Record<string, unknown>, earlier: string[], fromQuery: boolean): void {
-    const result = this.validator.checkEvent(parameters, earlier, fromQuery);
+  /**
+   * Runs a check; when it met schemas that only a registry has, fetches them and runs it
+   * again, so that validation itself stays synchronous.
+   */
+  async withSchemas<T>(check: () => T): Promise<T> {
+    const first = check();
+    const pending = this.ctx.registry.takePending();
+    if (pending.length === 0) return first;
+    await this.ctx.registry.fetchPending(pending);
+    const second = check();
+    this.ctx.registry.takePending();
+    return second;
+  }
+
+  async event(parameters: Record<string, unknown>, earlier: string[], fromQuery: boolean): Promise<void> {
+    const result = await this.withSchemas(() => this.validator.checkEvent(parameters, earlier, fromQuery));
     const rawEvent = this.rawEvent(parameters);
     if (!result.ok) return this.bad(parameters, result.errors, rawEvent);
     const good = this.ctx.store.addGood({
@@ -139,20 +167,35 @@ class Recorder {
       eventType: result.eventType,
       schema: result.schema,
       contexts: result.contexts,
-      event: result.event,
+      decoded: result.decoded,
       receivedAt: this.payload.timestamp,
     });
     this.ctx.onEvent?.({ good });
   }
 
   bad(parameters: Record<string, unknown> | null, errors: string[], rawEvent?: RawEvent): void {
-    const bad = this.ctx.store.addBad({
-      collectorPayload: this.payload,
-      rawEvent: rawEvent ?? (parameters ? this.rawEvent(parameters) : null),
-      errors,
-      receivedAt: this.payload.timestamp,
-    });
+    const shown =
+      errors.length > MAX_ERRORS_PER_EVENT
+        ? [...errors.slice(0, MAX_ERRORS_PER_EVENT), `… and ${errors.length - MAX_ERRORS_PER_EVENT} more errors`]
+        : errors;
+    const raw = rawEvent ?? (parameters ? this.rawEvent(parameters) : null);
+    const bad = this.ctx.store.addBad(
+      {
+        // An event of a batch has its own fields in rawEvent: a short cut of the body is enough beside them.
+        collectorPayload: raw ? this.eventPayload() : this.payload,
+        rawEvent: raw,
+        errors: shown,
+        receivedAt: this.payload.timestamp,
+      },
+      this.badCount++ === 0,
+    );
     this.ctx.onEvent?.({ bad });
+  }
+
+  private eventPayload(): CollectorPayload {
+    const body = this.payload.body;
+    if (body === null || body.length <= MAX_EVENT_BODY_CHARS) return this.payload;
+    return (this.shortPayload ??= { ...this.payload, body: cutText(body, MAX_EVENT_BODY_CHARS) });
   }
 
   private rawEvent(parameters: Record<string, unknown>): RawEvent {
@@ -169,7 +212,7 @@ class Recorder {
         ipAddress: anonymous ? null : (this.req.socket.remoteAddress ?? null),
         useragent: headers['user-agent'] ?? null,
         refererUri: headers.referer ?? null,
-        headers: Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+        headers: (this.headerLines ??= Object.entries(headers).map(([name, value]) => `${name}: ${value}`)),
       },
     };
   }

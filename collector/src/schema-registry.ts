@@ -1,46 +1,46 @@
 /**
- * Finds Iglu schemas on disk and compiles them once. It plays the part of the
- * Iglu resolver in the Snowplow pipeline, with folders as the only repositories.
+ * Finds Iglu schemas and compiles them once. It plays the part of the Iglu resolver in
+ * the Snowplow pipeline: the user's folders first, then the schemas bundled with
+ * isotrack, then the HTTP registries of a resolver configuration.
+ *
+ * Validation is synchronous; a schema that only a registry can provide is fetched
+ * between two checks: a check that meets one reports it as pending, the caller awaits
+ * {@link SchemaRegistry.fetchPending} and checks again.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import type { SchemaObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { parseJson } from './decode.js';
 import { toAjvSchema } from './draft04.js';
+import type { HttpRepository } from './iglu-resolver.js';
+import { fetchSchema, lookupOrder } from './iglu-resolver.js';
+import { MAX_SCHEMA_BYTES } from './schema-folder.js';
+import type { SchemaFolder } from './schema-folder.js';
+import type { SchemaKey } from './schema-key.js';
+import { keyPath, parseIgluUri } from './schema-key.js';
 
-/** The parts of `iglu:vendor/name/format/M-R-A`. */
-export interface SchemaKey {
-  vendor: string;
-  name: string;
-  format: string;
-  version: string;
-}
+export { parseIgluUri } from './schema-key.js';
+export type { SchemaKey } from './schema-key.js';
 
 export type SchemaLookup =
-  | { status: 'found'; validate: ValidateFunction; file: string }
+  | { status: 'found'; validate: ValidateFunction; source: string }
   | { status: 'missing'; searched: string[] }
-  | { status: 'invalid'; file: string; error: string };
+  | { status: 'invalid'; source: string; error: string }
+  | { status: 'unreachable'; error: string }
+  | { status: 'pending' };
 
-// The pattern the unstruct_event and contexts schemas use for `schema`.
-const IGLU_URI = /^iglu:([a-zA-Z0-9-_.]+)\/([a-zA-Z0-9-_]+)\/([a-zA-Z0-9-_]+)\/([0-9]+-[0-9]+-[0-9]+)$/;
-
-/** Parses an Iglu URI, or returns `null` when it does not have the Iglu shape. */
-export function parseIgluUri(uri: string): SchemaKey | null {
-  const match = IGLU_URI.exec(uri);
-  if (!match) return null;
-  const [, vendor = '', name = '', format = '', version = ''] = match;
-  // A vendor of dots only would walk out of the schema folder.
-  if (/^\.+$/.test(vendor)) return null;
-  return { vendor, name, format, version };
-}
+/** Milliseconds a registry's "not found" or failure is remembered before asking again. */
+const REMOTE_RETRY_MS = 10_000;
+/** Remote answers remembered at most (any URI can be sent, so the cache is bounded). */
+const MAX_REMOTE_ENTRIES = 2_000;
 
 /**
  * The `schemas/` folder shipped with the package. The module may run as
- * `dist/collector.js`, as a shared chunk in `dist/chunks/`, or from
- * `src/collector/` under the test runner, so the nearest ancestor that holds
- * the folder wins.
+ * `dist/collector.js`, as a shared chunk in `dist/chunks/`, or from `src/` under the
+ * test runner, so the nearest ancestor that holds the folder wins.
  */
 export function bundledSchemaDir(): string | null {
   for (const relative of ['../schemas/', '../../schemas/', '../../../schemas/']) {
@@ -50,66 +50,125 @@ export function bundledSchemaDir(): string | null {
   return null;
 }
 
-/**
- * Schema lookup with a cache of compiled validators. A schema that was not
- * found is looked up again next time, so a file added while the collector
- * runs is picked up; an edited file needs a restart.
- */
+interface RemoteEntry {
+  lookup: SchemaLookup;
+  until: number;
+}
+
 export class SchemaRegistry {
   private readonly ajv: Ajv;
-  private readonly cache = new Map<string, SchemaLookup>();
+  private readonly compiled = new Map<string, SchemaLookup>();
+  private readonly remote = new Map<string, RemoteEntry>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private pending = new Set<string>();
 
-  /** @param dirs folders in search order; the first one holding a schema wins. */
-  constructor(readonly dirs: readonly string[]) {
+  /** @param folders searched in order; @param registries asked after every folder. */
+  constructor(
+    readonly folders: readonly SchemaFolder[],
+    readonly registries: readonly HttpRepository[] = [],
+    private readonly timeoutMs = 5_000,
+  ) {
     // allErrors: a developer wants every problem of an event at once, not the first.
     // strict off: Iglu schemas carry `self` and draft-04 leftovers ajv does not know.
     this.ajv = new Ajv({ allErrors: true, strict: false, logger: false });
     addFormats(this.ajv);
   }
 
+  /** Where schemas are looked for, in order, as messages name them. */
+  get sources(): string[] {
+    return [...this.folders.map((f) => f.label), ...this.registries.map((r) => `registry "${r.name}" ${r.uri}`)];
+  }
+
   lookup(uri: string): SchemaLookup {
-    const cached = this.cache.get(uri);
+    const cached = this.compiled.get(uri);
     if (cached) return cached;
     const key = parseIgluUri(uri);
     if (!key) return { status: 'missing', searched: [] };
-    const located = this.locate(key);
-    if ('searched' in located) return { status: 'missing', searched: located.searched };
-    const result = this.compile(located.file, key);
-    this.cache.set(uri, result);
-    return result;
+    for (const folder of this.folders) {
+      const read = folder.read(key);
+      if (read.status === 'missing') continue;
+      const result = read.status === 'invalid' ? { status: 'invalid' as const, source: folder.label, error: read.error } : this.compile(read.text, key, folder.label);
+      this.compiled.set(uri, result);
+      return result;
+    }
+    if (this.registries.length === 0) return { status: 'missing', searched: this.sources };
+    const remote = this.remote.get(uri);
+    if (remote && remote.until > Date.now()) return remote.lookup;
+    this.pending.add(uri);
+    return { status: 'pending' };
   }
 
-  /** The schema file as stored, for `/micro/iglu/...`; `null` when the URI is not an Iglu URI. */
-  read(uri: string): { file: string; text: string } | { searched: string[] } | null {
+  /** URIs that checks since the last call could only get from a registry. */
+  takePending(): string[] {
+    const uris = [...this.pending];
+    this.pending = new Set();
+    return uris;
+  }
+
+  /** Asks the registries for these schemas; never rejects. */
+  async fetchPending(uris: readonly string[]): Promise<void> {
+    await Promise.all(uris.map((uri) => this.fetchOnce(uri)));
+  }
+
+  /** The schema as stored, for `/micro/iglu/...`; `null` when the URI is not an Iglu URI. */
+  async read(uri: string): Promise<{ text: string } | { error: string; searched: string[] } | null> {
     const key = parseIgluUri(uri);
     if (!key) return null;
-    const located = this.locate(key);
-    return 'searched' in located ? located : { file: located.file, text: readFileSync(located.file, 'utf8') };
+    for (const folder of this.folders) {
+      const read = folder.read(key);
+      if (read.status === 'found') return { text: read.text };
+      if (read.status === 'invalid') return { error: read.error, searched: this.sources };
+    }
+    for (const repo of lookupOrder(this.registries, key.vendor)) {
+      const fetched = await fetchSchema(repo, key, this.timeoutMs, MAX_SCHEMA_BYTES);
+      if (fetched.status === 'found') return { text: fetched.text };
+    }
+    return { error: `schema ${uri} not found`, searched: this.sources };
   }
 
-  private locate(key: SchemaKey): { file: string } | { searched: string[] } {
-    const searched: string[] = [];
-    for (const dir of this.dirs) {
-      const file = join(dir, key.vendor, key.name, key.format, key.version);
-      if (isFile(file)) return { file };
-      searched.push(file);
-    }
-    return { searched };
+  private fetchOnce(uri: string): Promise<void> {
+    const running = this.inFlight.get(uri);
+    if (running) return running;
+    const key = parseIgluUri(uri);
+    if (!key) return Promise.resolve();
+    const task = this.fetchRemote(uri, key).finally(() => this.inFlight.delete(uri));
+    this.inFlight.set(uri, task);
+    return task;
   }
 
-  private compile(file: string, key: SchemaKey): SchemaLookup {
-    let schema: unknown;
-    try {
-      schema = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    } catch (error) {
-      return { status: 'invalid', file, error: `cannot read it as JSON (${describe(error)})` };
+  private async fetchRemote(uri: string, key: SchemaKey): Promise<void> {
+    const problems: string[] = [];
+    let lookup: SchemaLookup | undefined;
+    for (const repo of lookupOrder(this.registries, key.vendor)) {
+      const fetched = await fetchSchema(repo, key, this.timeoutMs, MAX_SCHEMA_BYTES);
+      if (fetched.status === 'missing') continue;
+      if (fetched.status === 'unreachable') {
+        problems.push(`registry "${repo.name}" failed: ${fetched.error}`);
+        continue;
+      }
+      lookup = this.compile(fetched.text, key, `registry "${repo.name}"`);
+      break;
     }
-    const mismatch = selfMismatch(schema, key);
-    if (mismatch) return { status: 'invalid', file, error: mismatch };
+    lookup ??= problems.length > 0 ? { status: 'unreachable', error: problems.join('; ') } : { status: 'missing', searched: this.sources };
+    if (lookup.status === 'found' || lookup.status === 'invalid') {
+      this.compiled.set(uri, lookup);
+      return;
+    }
+    this.remote.delete(uri);
+    this.remote.set(uri, { lookup, until: Date.now() + REMOTE_RETRY_MS });
+    if (this.remote.size > MAX_REMOTE_ENTRIES) this.remote.delete(this.remote.keys().next().value as string);
+  }
+
+  private compile(text: string, key: SchemaKey, source: string): SchemaLookup {
+    const where = `${keyPath(key)} in ${source}`;
+    const parsed = parseJson(text);
+    if (!parsed.ok) return { status: 'invalid', source, error: `${where}: cannot read it as JSON (${parsed.error})` };
+    const mismatch = selfMismatch(parsed.value, key);
+    if (mismatch) return { status: 'invalid', source, error: `${where}: ${mismatch}` };
     try {
-      return { status: 'found', file, validate: this.ajv.compile(toAjvSchema(schema) as SchemaObject) };
+      return { status: 'found', source, validate: this.ajv.compile(toAjvSchema(parsed.value) as SchemaObject) };
     } catch (error) {
-      return { status: 'invalid', file, error: `does not compile (${describe(error)})` };
+      return { status: 'invalid', source, error: `${where}: does not compile (${error instanceof Error ? error.message : String(error)})` };
     }
   }
 }
@@ -125,12 +184,4 @@ function selfMismatch(schema: unknown, key: SchemaKey): string | null {
     }
   }
   return null;
-}
-
-function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,12 +2,16 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkingIntervalMs, limitConnections } from './connections.js';
 import { sendJson, sendPreflight } from './http.js';
+import { probe, readResolverConfig } from './iglu-resolver.js';
+import type { HttpRepository } from './iglu-resolver.js';
 import type { CollectorOptions } from './options.js';
 import { TP2_PATH, resolveOptions } from './options.js';
 import { handleMicro } from './routes-micro.js';
 import { handleTracking } from './routes-tracking.js';
 import type { TrackingContext } from './routes-tracking.js';
+import { SchemaFolder } from './schema-folder.js';
 import { SchemaRegistry, bundledSchemaDir } from './schema-registry.js';
 import { EventStore } from './store.js';
 import type { ApiName } from './types.js';
@@ -25,6 +29,8 @@ export interface RunningCollector {
   paths: readonly string[];
   /** The stored events, for in-process tests. */
   store: EventStore;
+  /** Problems found at start that do not stop the collector, e.g. an Iglu registry that does not answer. */
+  warnings: readonly string[];
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
@@ -39,11 +45,25 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const resolved = resolveOptions(options);
   const bundled = bundledSchemaDir();
   const schemaDirs = [...resolved.schemaDirs, ...(bundled ? [bundled] : [])];
-  const registry = new SchemaRegistry(schemaDirs);
-  const store = new EventStore(resolved.maxEvents);
+  const folders = resolved.schemaDirs.map((dir) => SchemaFolder.open(dir));
+  if (bundled) folders.push(new SchemaFolder(bundled, 'the bundled schemas'));
+  const warnings: string[] = [];
+  let registries: HttpRepository[] = [];
+  if (resolved.resolver !== undefined) {
+    const config = readResolverConfig(resolved.resolver);
+    registries = config.repositories;
+    warnings.push(...config.skipped);
+    // Said once at start; each event that needs an unreachable registry says so again.
+    const problems = await Promise.all(registries.map((repo) => probe(repo, resolved.registryTimeoutMs)));
+    for (const problem of problems) if (problem) warnings.push(`${problem}; events whose schemas only it has will be bad`);
+  }
+  const registry = new SchemaRegistry(folders, registries, resolved.registryTimeoutMs);
+  const store = new EventStore(resolved.maxEvents, resolved.maxBytes);
+  const access = { allowOrigins: resolved.allowOrigins, host: resolved.host };
   const tracking: TrackingContext = {
     store,
     validator: new Validator(registry, resolved.lax),
+    registry,
     maxBodyBytes: resolved.maxBodyBytes,
     onEvent: resolved.onEvent,
   };
@@ -54,10 +74,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
     const path = url.pathname;
     const known = path === '/i' || path === '/ice.png' || postPaths.has(path) || path.startsWith('/micro/');
+    if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry, access });
     if (req.method === 'OPTIONS') {
       return known ? sendPreflight(req, res) : sendJson(req, res, 404, { error: `no such endpoint: ${path}` });
     }
-    if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry });
     if ((path === '/i' || path === '/ice.png') && req.method === 'GET') return handleTracking(req, res, url, TP1, tracking);
     const api = postPaths.get(path);
     if (api && (req.method === 'POST' || req.method === 'GET')) return handleTracking(req, res, url, api, tracking);
@@ -69,7 +89,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     return sendJson(req, res, 404, { error: `no such endpoint: ${path}` });
   };
 
-  const server = createServer((req, res) => {
+  const server = createServer({ connectionsCheckingInterval: checkingIntervalMs(resolved) }, (req, res) => {
     // A bug in one request must not take the collector down for everyone else.
     route(req, res).catch((error: unknown) => {
       console.error('isotrack collector: request failed:', error);
@@ -77,9 +97,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
       else res.destroy();
     });
   });
+  limitConnections(server, resolved);
   // Malformed HTTP (not just malformed events) gets a 400 instead of an 'error' crash.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    // Closed once written, not half-closed: a client that never reads must not keep it open.
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`, () => socket.destroy());
     else socket.destroy();
   });
 
@@ -98,6 +121,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     schemaDirs,
     paths: [...postPaths.keys()],
     store,
+    warnings,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

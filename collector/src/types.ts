@@ -28,6 +28,8 @@ export interface CollectorPayload {
    * there was no body or it was refused unread (too large).
    */
   body: string | null;
+  /** Size of the whole body in bytes as received (also when `body` was cut or refused), `0` without one. */
+  bodyBytes: number;
   contentType: string | null;
   headers: Record<string, string>;
   /** ISO time the collector received the request. */
@@ -61,6 +63,15 @@ export interface DecodedEvent {
   contexts: SelfDescribing[];
 }
 
+/**
+ * The event as Snowplow Enrich writes it, the shape Snowplow Micro returns in `event`:
+ * every field of the canonical atomic event
+ * (`iglu:com.snowplowanalytics.snowplow/atomic/jsonschema/1-0-0`), `null` when not set,
+ * plus `contexts`, `derived_contexts` and `unstruct_event` as self-describing wrappers.
+ * Timestamps are ISO 8601 strings; integers, decimals and flags are numbers and booleans.
+ */
+export type EnrichedEvent = Record<string, string | number | boolean | SelfDescribing | null>;
+
 /** One valid event, as listed by `/micro/good`. */
 export interface GoodEvent {
   /** Collector-side sequence number, increasing; handy for the UI and for paging. */
@@ -72,7 +83,10 @@ export interface GoodEvent {
   schema: string | null;
   /** Iglu URIs of the attached entities. */
   contexts: string[];
-  event: DecodedEvent;
+  /** The enriched event with atomic field names, as Snowplow Micro returns it. */
+  event: EnrichedEvent;
+  /** isotrack's decoded view: the fields as sent, the self-describing event and the entities. */
+  decoded: DecodedEvent;
   /** ISO time the collector received the event. */
   receivedAt: string;
 }
@@ -103,8 +117,10 @@ export interface GoodFilter {
   schema?: string;
   /** Entity schema URIs that the event must all carry. */
   contexts?: string[];
-  /** Return at most this many of the most recent matches. */
+  /** Return at most this many matches, newest first. @defaultValue {@link DEFAULT_PAGE_SIZE} */
   limit?: number;
+  /** Skip this many of the newest matches first (the next page starts at `offset + limit`). @defaultValue `0` */
+  offset?: number;
 }
 
 /** The body of `POST /micro/bad`. */
@@ -113,9 +129,17 @@ export interface BadFilter {
   vendor?: string;
   /** Collector API version: `tp1` for `GET /i`, `tp2`, or a custom path's second segment. */
   version?: string;
-  /** Return at most this many of the most recent matches. */
+  /** Return at most this many matches, newest first. @defaultValue {@link DEFAULT_PAGE_SIZE} */
   limit?: number;
+  /** Skip this many of the newest matches first. @defaultValue `0` */
+  offset?: number;
 }
+
+/** How many events `/micro/good` and `/micro/bad` return when no `limit` is given. */
+export const DEFAULT_PAGE_SIZE = 500;
+
+/** The largest `limit` accepted: a page is built in memory before it is sent. */
+export const MAX_PAGE_SIZE = 10_000;
 
 /** Longest request body text kept in a bad event, so that memory stays bounded. */
 export const MAX_STORED_BODY_CHARS = 64 * 1024;

@@ -1,14 +1,9 @@
 /**
- * The events page at `/micro/ui`: plain HTML, a stylesheet and a script, no
- * framework. The script polls `/micro/good` and `/micro/bad` and builds rows
- * with `textContent` only, because event data is attacker-controlled text.
+ * The events page at `/micro/ui`: plain HTML and a stylesheet (here) and a script
+ * (ui-script.ts), no framework. Event data is attacker-controlled text: the script
+ * builds every node with `textContent`, and the page is served under a strict CSP.
  */
-
-/** How many of the newest good and bad events the page shows. */
-export const UI_EVENT_LIMIT = 200;
-
-/** How often the page polls, in ms. */
-export const UI_POLL_MS = 1500;
+export { UI_SCRIPT } from './ui-script.js';
 
 export const UI_HTML = `<!doctype html>
 <html lang="en">
@@ -25,9 +20,18 @@ export const UI_HTML = `<!doctype html>
   <p id="counts" aria-live="polite">loading…</p>
   <button type="button" id="reset">Clear all events</button>
 </header>
+<form id="filters" role="search" aria-label="Filter events">
+  <label>Show <select id="f-kind"><option value="">good and bad</option><option value="good">good only</option><option value="bad">bad only</option></select></label>
+  <label>Event type <input id="f-type" list="l-type" placeholder="any" autocomplete="off"></label>
+  <label>Schema <input id="f-schema" list="l-schema" placeholder="any" autocomplete="off" class="wide"></label>
+  <label>App id <input id="f-app" list="l-app" placeholder="any" autocomplete="off"></label>
+  <label>Search <input id="f-q" type="search" placeholder="text in the payload" autocomplete="off" class="wide"></label>
+  <datalist id="l-type"></datalist><datalist id="l-schema"></datalist><datalist id="l-app"></datalist>
+</form>
 <p id="status" role="status"></p>
 <main>
-  <p id="empty" hidden>No events yet. Send some to <code id="endpoint"></code>.</p>
+  <p id="shown"></p>
+  <p id="empty" hidden>No events match. Events are sent to <code id="endpoint"></code>.</p>
   <ol id="events" aria-label="Events, newest first"></ol>
 </main>
 <script src="/micro/ui.js"></script>
@@ -45,119 +49,30 @@ h1 { font-size: 1.2rem; margin: 0; }
 #counts b.good { color: var(--good); }
 #counts b.bad { color: var(--bad); }
 #reset { margin-left: auto; font: inherit; padding: 0.3rem 0.8rem; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
+#filters { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; padding: 0.7rem 1.5rem; background: #fff; border-bottom: 1px solid var(--line); }
+#filters label { display: flex; align-items: center; gap: 0.4rem; color: var(--muted); font-size: 0.9rem; }
+#filters input, #filters select { font: inherit; color: #1d2330; padding: 0.25rem 0.45rem; border: 1px solid var(--line); border-radius: 5px; min-width: 9rem; }
+#filters input.wide { min-width: 20rem; }
 #status { margin: 0; padding: 0 1.5rem; color: var(--bad); min-height: 0.5rem; }
+#shown { margin: 0.3rem 0; color: var(--muted); font-size: 0.9rem; }
 main { padding: 0.5rem 1.5rem 2rem; }
 ol { list-style: none; margin: 0; padding: 0; }
 li.event { background: #fff; border: 1px solid var(--line); border-left: 5px solid var(--good); border-radius: 6px; margin: 0.5rem 0; }
 li.event.bad { border-left-color: var(--bad); }
-summary { display: grid; grid-template-columns: 3.5rem 6rem 9.5rem minmax(0, 1fr) 12rem; gap: 0.75rem; align-items: baseline; padding: 0.55rem 0.8rem; cursor: pointer; }
-summary > span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+summary { display: grid; grid-template-columns: 3.5rem 6rem minmax(8rem, 12rem) minmax(0, 1fr) minmax(6rem, 14rem); gap: 0.75rem; align-items: baseline; padding: 0.55rem 0.8rem; cursor: pointer; }
+summary > span { overflow-wrap: anywhere; }
 .badge { font-weight: 600; text-transform: uppercase; font-size: 0.78rem; letter-spacing: 0.04em; }
 .good .badge { color: var(--good); }
 .bad .badge { color: var(--bad); }
 .time, .app { color: var(--muted); font-variant-numeric: tabular-nums; }
-.type { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.9rem; }
-.schema { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85rem; }
+.type, .schema, .entity-name { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85rem; }
+.entities { display: block; color: var(--muted); font-size: 0.8rem; margin-top: 0.15rem; }
 ul.errors { margin: 0 0.8rem 0.6rem 4.3rem; padding: 0 0 0 1rem; color: var(--bad); }
 ul.errors li { margin: 0.15rem 0; overflow-wrap: anywhere; }
-pre { margin: 0; padding: 0.8rem; background: #f0f2f5; border-top: 1px solid var(--line); overflow: auto; max-height: 28rem; font-size: 0.82rem; }
+.detail { border-top: 1px solid var(--line); padding: 0.4rem 0.8rem 0.8rem; }
+.detail h3 { font-size: 0.85rem; margin: 0.6rem 0 0.3rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.detail details { margin: 0.25rem 0; }
+.detail details > summary { display: block; padding: 0.2rem 0; }
+pre { margin: 0; padding: 0.8rem; background: #f0f2f5; border-radius: 4px; overflow: auto; max-height: 28rem; font-size: 0.82rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
-`;
-
-// Plain ES2017 so that the page runs in any current browser without a build step.
-export const UI_SCRIPT = `'use strict';
-(function () {
-  var LIMIT = ${UI_EVENT_LIMIT};
-  var list = document.getElementById('events');
-  var rows = new Map();
-
-  document.getElementById('endpoint').textContent = location.origin + '/com.snowplowanalytics.snowplow/tp2';
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function build(kind, item) {
-    var params = kind === 'good' ? item.rawEvent.parameters : (item.rawEvent ? item.rawEvent.parameters : {});
-    var type = params.e ? String(params.e) : 'request';
-    if (kind === 'good') type += ' ' + item.eventType;
-    var schema = kind === 'good'
-      ? (item.schema || (item.contexts.length ? item.contexts.length + ' entities' : '')) : item.collectorPayload.path;
-    var row = el('li', 'event ' + kind);
-    row.dataset.id = String(item.id);
-    var details = el('details');
-    var summary = el('summary');
-    summary.append(
-      el('span', 'badge', kind),
-      el('span', 'time', new Date(item.receivedAt).toLocaleTimeString()),
-      el('span', 'type', type),
-      el('span', 'schema', schema),
-      el('span', 'app', params.aid ? 'app ' + params.aid : '')
-    );
-    summary.children[3].title = schema;
-    var shown = kind === 'good'
-      ? { event: item.event, contexts: item.contexts, rawEvent: item.rawEvent }
-      : { errors: item.errors, collectorPayload: item.collectorPayload, rawEvent: item.rawEvent };
-    details.append(summary, el('pre', '', JSON.stringify(shown, null, 2)));
-    row.append(details);
-    if (kind === 'bad') {
-      var errors = el('ul', 'errors');
-      item.errors.forEach(function (message) { errors.append(el('li', '', message)); });
-      row.append(errors);
-    }
-    return row;
-  }
-
-  function render(good, bad) {
-    var items = good.map(function (e) { return ['good', e]; })
-      .concat(bad.map(function (e) { return ['bad', e]; }))
-      .sort(function (a, b) { return b[1].id - a[1].id; });
-    var keep = new Set();
-    items.forEach(function (entry, index) {
-      var id = entry[1].id;
-      keep.add(id);
-      var row = rows.get(id);
-      if (!row) { row = build(entry[0], entry[1]); rows.set(id, row); }
-      if (list.children[index] !== row) list.insertBefore(row, list.children[index] || null);
-    });
-    rows.forEach(function (row, id) { if (!keep.has(id)) { row.remove(); rows.delete(id); } });
-    document.getElementById('empty').hidden = items.length > 0;
-  }
-
-  function post(path, body) {
-    return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (r) { if (!r.ok) throw new Error(path + ' answered ' + r.status); return r.json(); });
-  }
-
-  function showCounts(counts) {
-    var node = document.getElementById('counts');
-    node.replaceChildren(
-      el('b', 'good', String(counts.good)), ' good, ',
-      el('b', 'bad', String(counts.bad)), ' bad',
-      counts.total > 2 * LIMIT ? ' (showing the newest ' + LIMIT + ' of each)' : ''
-    );
-  }
-
-  function refresh() {
-    return Promise.all([fetch('/micro/all').then(function (r) { return r.json(); }),
-      post('/micro/good', { limit: LIMIT }), post('/micro/bad', { limit: LIMIT })])
-      .then(function (results) {
-        showCounts(results[0]);
-        render(results[1], results[2]);
-        document.getElementById('status').textContent = '';
-      })
-      .catch(function (error) {
-        document.getElementById('status').textContent = 'Cannot reach the collector: ' + error.message;
-      });
-  }
-
-  document.getElementById('reset').addEventListener('click', function () {
-    fetch('/micro/reset').then(refresh);
-  });
-  refresh();
-  setInterval(refresh, ${UI_POLL_MS});
-})();
 `;

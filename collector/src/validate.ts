@@ -4,7 +4,7 @@
  * event and entities against their wrappers and their own schemas.
  */
 import type { ErrorObject } from 'ajv';
-import { decodeSelfDescribingField, isObject } from './decode.js';
+import { cutText, decodeSelfDescribingField, isObject } from './decode.js';
 import { EVENT_NAMES, PLATFORMS, REQUIRED_FIELDS, checkFieldFormat } from './protocol.js';
 import type { SchemaRegistry } from './schema-registry.js';
 import type { DecodedEvent, SelfDescribing } from './types.js';
@@ -19,7 +19,7 @@ export interface BodyCheck {
 }
 
 export type EventCheck =
-  | { ok: true; event: DecodedEvent; eventType: string; schema: string | null; contexts: string[] }
+  | { ok: true; decoded: DecodedEvent; eventType: string; schema: string | null; contexts: string[] }
   | { ok: false; errors: string[] };
 
 const PAYLOAD_DATA = /^iglu:com\.snowplowanalytics\.snowplow\/payload_data\/jsonschema\/1-0-\d+$/;
@@ -135,7 +135,7 @@ export class Validator {
     const parameters = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
     return {
       ok: true,
-      event: { parameters, unstructEvent, contexts },
+      decoded: { parameters, unstructEvent, contexts },
       eventType: EVENT_NAMES[e ?? ''] ?? 'unknown',
       schema: e === 'ue' && unstructEvent ? unstructEvent.schema : null,
       contexts: contexts.map((entity) => entity.schema),
@@ -170,16 +170,25 @@ export class Validator {
   /** Validates `data` against the schema the instance names; `label` says where it was found. */
   checkInstance(label: string, instance: SelfDescribing): string[] {
     const found = this.registry.lookup(instance.schema);
-    if (found.status === 'missing' && this.lax) return [];
+    // An unreachable registry is reported per event, but with lax it counts as "not found".
+    if ((found.status === 'missing' || found.status === 'unreachable') && this.lax) return [];
     if (found.status !== 'found') return [`${label}: ${this.describeLookup(instance.schema, found)}`];
     if (found.validate(instance.data)) return [];
     return (found.validate.errors ?? []).map((error) => `${label}: ${instance.schema}: ${describeSchemaError(error)}`);
   }
 
   private describeLookup(uri: string, lookup: Exclude<ReturnType<SchemaRegistry['lookup']>, { status: 'found' }>): string {
-    if (lookup.status === 'invalid') return `schema ${uri} is unusable: ${lookup.file} ${lookup.error}`;
-    if (lookup.searched.length === 0) return `schema ${JSON.stringify(uri)} is not a valid Iglu URI`;
-    return `schema ${uri} not found (looked in ${this.registry.dirs.join(', ')})`;
+    switch (lookup.status) {
+      case 'invalid':
+        return `schema ${uri} is unusable: ${lookup.error}`;
+      case 'unreachable':
+        return `schema ${uri} could not be fetched: ${lookup.error}`;
+      case 'pending':
+        return `schema ${uri} is being fetched from a registry`;
+      default:
+        if (lookup.searched.length === 0) return `schema ${JSON.stringify(uri)} is not a valid Iglu URI`;
+        return `schema ${uri} not found (looked in ${lookup.searched.join(', ')})`;
+    }
   }
 }
 
@@ -222,5 +231,5 @@ export function describeSchemaError(error: ErrorObject): string {
 
 function truncate(text: string | undefined): string {
   const value = text ?? 'undefined';
-  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return cutText(value, 60);
 }

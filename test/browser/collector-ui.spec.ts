@@ -1,14 +1,20 @@
-// The events page in a real browser (Debian Chromium), against the built collector.
+// The events page in a real browser (Debian Chromium), against the built collector:
+// listing, details on click, filters and search, long names, and hostile payloads.
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startCollector } from '@isotrack/collector';
 import type { RunningCollector } from '@isotrack/collector';
 
 const TP2 = '/com.snowplowanalytics.snowplow/tp2';
 const PAYLOAD_DATA = 'iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-4';
 const UNSTRUCT = 'iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0';
+const CONTEXTS = 'iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-0';
 const SCREEN_VIEW = 'iglu:com.snowplowanalytics.mobile/screen_view/jsonschema/1-0-0';
 const LINK_CLICK = 'iglu:com.snowplowanalytics.snowplow/link_click/jsonschema/1-0-1';
+const WEB_PAGE = 'iglu:com.snowplowanalytics.snowplow/web_page/jsonschema/1-0-0';
+// Accepted because the collector runs with `lax`: an unknown schema with a long name.
+const LONG = 'iglu:com.example.a-rather-long-vendor-name.for-testing/an_event_name_that_is_long_enough_to_wrap/jsonschema/1-0-0';
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const fields = (extra: Record<string, string>): Record<string, string> => ({
@@ -19,6 +25,8 @@ const fields = (extra: Record<string, string>): Record<string, string> => ({
   aid: 'ui-test-app',
   ...extra,
 });
+const ue = (schema: string, data: unknown): string => b64({ schema: UNSTRUCT, data: { schema, data } });
+const cx = (...entities: { schema: string; data: unknown }[]): string => b64({ schema: CONTEXTS, data: entities });
 
 async function post(collector: RunningCollector, events: Record<string, string>[]): Promise<void> {
   const response = await fetch(`${collector.url}${TP2}`, {
@@ -29,26 +37,33 @@ async function post(collector: RunningCollector, events: Record<string, string>[
   expect(response.status).toBe(200);
 }
 
-let collector: RunningCollector;
-test.beforeAll(async () => {
-  collector = await startCollector();
-});
-test.afterAll(async () => {
-  await collector.close();
-});
-
-test('the events page lists good and bad events, newest first, with errors and payloads', async ({ page }) => {
+/** Collects page errors and console errors; the page must produce none. */
+function watch(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
+  return problems;
+}
 
+let collector: RunningCollector;
+test.beforeAll(async () => {
+  collector = await startCollector({ lax: true });
+});
+test.beforeEach(async () => {
+  await fetch(`${collector.url}/micro/reset`, { method: 'POST' });
+});
+test.afterAll(async () => {
+  await collector.close();
+});
+
+test('lists good and bad events, newest first, with errors, entities by schema and data on click', async ({ page }) => {
+  const problems = watch(page);
   const screenId = randomUUID();
-  await post(collector, [
-    fields({ e: 'ue', ue_px: b64({ schema: UNSTRUCT, data: { schema: SCREEN_VIEW, data: { name: 'checkout', id: screenId } } }) }),
-  ]);
-  await post(collector, [fields({ e: 'ue', ue_px: b64({ schema: UNSTRUCT, data: { schema: LINK_CLICK, data: {} } }) })]);
+  const pageId = randomUUID();
+  await post(collector, [fields({ e: 'ue', ue_px: ue(SCREEN_VIEW, { name: 'checkout', id: screenId }), cx: cx({ schema: WEB_PAGE, data: { id: pageId } }) })]);
+  await post(collector, [fields({ e: 'ue', ue_px: ue(LINK_CLICK, {}) })]);
 
   await page.goto(`${collector.url}/micro/ui`);
   const goodRow = page.locator('li.event.good');
@@ -56,25 +71,115 @@ test('the events page lists good and bad events, newest first, with errors and p
   await expect(goodRow).toHaveCount(1);
   await expect(goodRow).toContainText('ue unstruct');
   await expect(goodRow).toContainText(SCREEN_VIEW);
+  await expect(goodRow).toContainText(`1 entity: ${WEB_PAGE}`);
   await expect(goodRow).toContainText('app ui-test-app');
   await expect(badRow).toHaveCount(1);
   await expect(badRow).toContainText(`ue_px event: ${LINK_CLICK}: missing required field "targetUrl"`);
   await expect(page.locator('#counts')).toHaveText('1 good, 1 bad');
-  // Newest first: the bad event was sent last.
   await expect(page.locator('li.event').first()).toHaveClass(/bad/);
 
-  // The decoded payload opens on click.
-  await goodRow.locator('summary').click();
-  await expect(goodRow.locator('pre')).toBeVisible();
-  await expect(goodRow.locator('pre')).toContainText(screenId);
+  // Opening a row fetches that one event: its self-describing event, then its entities by schema.
+  await goodRow.locator('summary').first().click();
+  const detail = goodRow.locator('.detail');
+  await expect(detail.locator('details').first()).toContainText(screenId);
+  const entity = detail.locator('details.entity', { hasText: WEB_PAGE });
+  await expect(entity.locator('pre')).toBeHidden();
+  await entity.locator('summary').click();
+  await expect(entity.locator('pre')).toContainText(pageId);
 
   // The page refreshes itself, and keeps the opened row open.
   await post(collector, [fields({ e: 'pv', url: 'https://example.com/after' })]);
   await expect(page.locator('li.event')).toHaveCount(3);
   await expect(page.locator('li.event').first()).toContainText('pv page_view');
-  await expect(page.locator('li.event.good', { hasText: SCREEN_VIEW }).locator('pre')).toBeVisible();
+  await expect(entity.locator('pre')).toBeVisible();
 
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: 'test-results/collector-ui.png', fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test('filters by good/bad, event type, schema and app id, and searches the payload', async ({ page }) => {
+  const problems = watch(page);
+  await post(collector, [
+    fields({ e: 'pv', aid: 'shop', url: 'https://shop.example/needle-in-url' }),
+    fields({ e: 'se', aid: 'shop', se_ca: 'cart', se_ac: 'add' }),
+    fields({ e: 'ue', aid: 'blog', ue_px: ue(LINK_CLICK, { targetUrl: 'https://example.com/haystack' }) }),
+    fields({ e: 'pv', aid: 'blog', cx: cx({ schema: WEB_PAGE, data: { id: randomUUID() } }) }),
+    fields({ e: 'xx', aid: 'shop' }),
+  ]);
+  await page.goto(`${collector.url}/micro/ui`);
+  const rows = page.locator('li.event');
+  await expect(rows).toHaveCount(5);
+
+  await page.selectOption('#f-kind', 'bad');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('event type e="xx" is not recognised');
+  await page.selectOption('#f-kind', 'good');
+  await expect(rows).toHaveCount(4);
+
+  await page.fill('#f-type', 'page_view');
+  await expect(rows).toHaveCount(2);
+  await page.fill('#f-type', 'se');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('se struct');
+  await page.fill('#f-type', '');
+
+  await page.fill('#f-schema', WEB_PAGE); // an entity's schema matches too
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('app blog');
+  await page.fill('#f-schema', LINK_CLICK);
+  await expect(rows).toHaveCount(1);
+  await page.fill('#f-schema', '');
+
+  await page.fill('#f-app', 'shop');
+  await expect(rows).toHaveCount(2);
+  await page.fill('#f-app', '');
+
+  // Free text looks inside decoded payloads, base64 entities and events included.
+  await page.fill('#f-q', 'NEEDLE');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('pv page_view');
+  await page.fill('#f-q', 'haystack');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(LINK_CLICK);
+  await page.fill('#f-q', 'nothing matches this');
+  await expect(rows).toHaveCount(0);
+  await expect(page.locator('#empty')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('shows long schema names whole', async ({ page }) => {
+  await post(collector, [fields({ e: 'ue', ue_px: ue(LONG, { a: 1 }) })]);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(`${collector.url}/micro/ui`);
+  const schema = page.locator('li.event .schema');
+  await expect(schema).toContainText(LONG);
+  // Wrapped, not cut: nothing of it is hidden by overflow.
+  expect(await schema.evaluate((node) => node.scrollWidth <= node.clientWidth + 1)).toBe(true);
+  await page.screenshot({ path: 'test-results/collector-ui-long-names.png' });
+});
+
+test('renders hostile payloads in every field as inert text', async ({ page }) => {
+  const problems = watch(page);
+  const html = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  await post(collector, [
+    fields({ e: 'ue', aid: html, url: html, page: html, ue_px: ue(LONG, { name: html, [html]: html }), cx: cx({ schema: LONG, data: { html } }) }),
+    fields({ e: html, aid: html, tv: html }),
+  ]);
+  await fetch(`${collector.url}${TP2}`, { method: 'POST', headers: { 'Content-Type': 'text/html' }, body: html });
+  await page.goto(`${collector.url}/micro/ui`);
+  const rows = page.locator('li.event');
+  await expect(rows).toHaveCount(3);
+  for (const row of await rows.all()) {
+    await row.locator('summary').first().click();
+    await expect(row.locator('.detail')).not.toContainText('loading…');
+    for (const inner of await row.locator('.detail details').all()) await inner.locator('summary').click();
+  }
+  await expect(page.locator('li.event', { hasText: `app ${html}` }).first()).toBeVisible();
+  await expect(page.locator('body')).toContainText(html);
+  expect(await page.locator('#events img, #events script').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await page.fill('#f-q', '<script>');
+  await expect(rows).toHaveCount(3);
   expect(problems).toEqual([]);
 });

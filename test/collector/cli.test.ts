@@ -11,14 +11,36 @@ describe('isotrack-collector', () => {
     expect(existsSync(CLI)).toBe(true);
   });
 
-  it('documents every flag in --help', () => {
+  it('documents every flag in --help, each with its default', () => {
     const result = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    for (const flag of ['--port', '--host', '--schemas', '--lax', '--path', '--max-events', '--quiet', '--help']) {
-      expect(result.stdout).toContain(flag);
+    const flags = [
+      '--port', '--host', '--schemas', '--resolver', '--registry-timeout', '--lax', '--path', '--allow-origin',
+      '--max-events', '--max-bytes', '--max-body-bytes', '--max-connections', '--headers-timeout',
+      '--request-timeout', '--keep-alive-timeout', '--idle-timeout', '--quiet',
+    ];
+    // Each option's entry runs from its flag to the next flag; each must state a default.
+    const entries = result.stdout.split(/\n(?=  -)/).filter((entry) => entry.trimStart().startsWith('--'));
+    for (const flag of flags) {
+      const entry = entries.find((text) => text.trimStart().startsWith(`${flag} `));
+      expect(entry, flag).toBeDefined();
+      expect(entry, flag).toMatch(/Default: \S/);
     }
+    expect(entries.length).toBe(flags.length);
     expect(result.stdout).toContain('Default: 9090');
-    expect(result.stdout).toContain('Repeat');
+    expect(result.stdout).toContain('-v, --version');
+  });
+
+  it('prints its version', () => {
+    const result = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^isotrack-collector \d+\.\d+\.\d+\n$/);
+  });
+
+  it('refuses a --schemas folder that does not exist, saying which', () => {
+    const result = spawnSync(process.execPath, [CLI, '--port', '0', '--schemas', './no-such-folder'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('isotrack-collector: schema folder ./no-such-folder does not exist\n');
   });
 
   it('refuses an unknown flag with exit code 2', () => {
@@ -43,6 +65,7 @@ describe('isotrack-collector', () => {
       child.on('exit', (code) => reject(new Error(`exited with ${String(code)} before listening: ${stdout}`)));
     });
     expect(stdout).toContain('/com.acme/v1');
+    expect(stdout).toContain('bound to:     127.0.0.1 (this machine only');
     expect(stdout).toContain(`${url}/micro/ui`);
     await fetch(`${url}/i?e=pv&p=web&tv=cli-test`);
     await fetch(`${url}/i?e=xx&p=web&tv=cli-test`);

@@ -102,7 +102,9 @@ export interface Good {
   schema: string | null;
   contexts: string[];
   rawEvent: { parameters: Record<string, unknown>; context: { ipAddress: string | null; headers: string[] } };
-  event: { parameters: Record<string, string>; unstructEvent: Sdj | null; contexts: Sdj[] };
+  /** Micro's enriched event, atomic field names. */
+  event: Record<string, unknown>;
+  decoded: { parameters: Record<string, string>; unstructEvent: Sdj | null; contexts: Sdj[] };
   receivedAt: string;
 }
 
@@ -117,7 +119,7 @@ export const good = (base: string, filter?: unknown): Promise<Good[]> => getJson
 export const bad = (base: string, filter?: unknown): Promise<Bad[]> => getJson<Bad[]>(base, '/micro/bad', filter);
 export const counts = (base: string): Promise<Counts> =>
   getJson(base, '/micro/all');
-export const reset = (base: string): Promise<unknown> => getJson(base, '/micro/reset');
+export const reset = (base: string): Promise<unknown> => getJson(base, '/micro/reset', {});
 
 /** All error lines of all bad events, for `toContain`-style checks. */
 export async function badErrors(base: string): Promise<string[]> {

@@ -1,11 +1,11 @@
 // Schema resolution: user schema folders, --lax, and draft-04 schemas.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector } from '../../collector/src/index.js';
 import type { RunningCollector } from '../../collector/src/index.js';
-import { b64url, badErrors, contexts, counts, event, good, postEvents, reset, sdj, unstruct } from './helpers.js';
+import { b64url, bad, badErrors, contexts, counts, event, good, postEvents, reset, sdj, unstruct } from './helpers.js';
 
 const CHECKOUT = 'iglu:com.acme/checkout/jsonschema/1-0-0';
 const USER = 'iglu:com.acme/user/jsonschema/1-0-0';
@@ -83,8 +83,10 @@ describe('with a user schema folder', () => {
       event({ e: 'ue', ue_pr: JSON.stringify(unstruct(sdj('iglu:com.acme/misplaced/jsonschema/1-0-1', {}))) }),
     ]);
     expect(await badErrors(collector.url)).toEqual([
-      expect.stringContaining('is unusable: ' + join(dir, 'com.acme', 'misplaced', 'jsonschema', '1-0-1')),
+      expect.stringContaining(`is unusable: com.acme/misplaced/jsonschema/1-0-1 in folder "${basename(dir)}"`),
     ]);
+    // No absolute path of the machine in what /micro/* serves.
+    expect(JSON.stringify(await bad(collector.url))).not.toContain(dir);
   });
 
   it('serves the resolved schema on /micro/iglu', async () => {
@@ -120,6 +122,49 @@ describe('without the user folder', () => {
       expect(await badErrors(collector.url)).toEqual([expect.stringContaining('missing required field "targetUrl"')]);
     } finally {
       await collector.close();
+    }
+  });
+});
+
+describe('schema folders are data, not a file server', () => {
+  it('refuses a --schemas folder that does not exist or holds no schema', async () => {
+    await expect(startCollector({ schemaDirs: [join(dir, 'missing')] })).rejects.toThrow(/schema folder .*missing does not exist/);
+    const empty = mkdtempSync(join(tmpdir(), 'isotrack-empty-'));
+    try {
+      await expect(startCollector({ schemaDirs: [empty] })).rejects.toThrow(/holds no schema \(expected files at vendor\/name\/jsonschema\/M-R-A/);
+    } finally {
+      rmSync(empty, { recursive: true });
+    }
+  });
+
+  it('does not follow a symlink out of the folder, nor read an oversized schema', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'isotrack-outside-'));
+    const secret = join(outside, 'secret');
+    writeFileSync(secret, JSON.stringify({ type: 'object', secret: 'do-not-serve' }));
+    const folder = join(dir, 'com.evil', 'leak', 'jsonschema');
+    mkdirSync(folder, { recursive: true });
+    symlinkSync(secret, join(folder, '1-0-0'));
+    symlinkSync('/etc/passwd', join(folder, '1-0-1'));
+    mkdirSync(join(dir, 'com.evil', 'huge', 'jsonschema'), { recursive: true });
+    writeFileSync(join(dir, 'com.evil', 'huge', 'jsonschema', '1-0-0'), `{"type":"object","description":"${'x'.repeat(2 * 1024 * 1024)}"}`);
+    const collector = await startCollector({ schemaDirs: [dir] });
+    try {
+      for (const version of ['1-0-0', '1-0-1']) {
+        const response = await fetch(`${collector.url}/micro/iglu/com.evil/leak/jsonschema/${version}`);
+        expect(response.status).toBe(404);
+        const text = await response.text();
+        expect(text).not.toContain('do-not-serve');
+        expect(text).not.toContain('root:');
+        expect(text).not.toContain(dir);
+      }
+      await postEvents(collector.url, [event({ e: 'ue', ue_pr: JSON.stringify(unstruct(sdj('iglu:com.evil/huge/jsonschema/1-0-0', {}))) })]);
+      expect(await badErrors(collector.url)).toEqual([
+        expect.stringMatching(/is unusable: com\.evil\/huge\/jsonschema\/1-0-0 in folder "[^"/]+" is \d+ bytes, over the 1048576-byte limit$/),
+      ]);
+    } finally {
+      await collector.close();
+      rmSync(join(dir, 'com.evil'), { recursive: true });
+      rmSync(outside, { recursive: true });
     }
   });
 });

@@ -1,0 +1,139 @@
+/**
+ * Micro's `event`: the enriched event with the field names of Snowplow's canonical
+ * atomic event (iglu:com.snowplowanalytics.snowplow/atomic/jsonschema/1-0-0), built from
+ * what the tracker sent the way Enrich maps tracker-protocol fields. Enrichments that
+ * need outside data (geo-IP, user-agent parsing, IAB) are not run: their fields stay null.
+ */
+import { ATOMIC_FIELDS, BOOLEAN_FIELDS, DIMENSION_FIELDS, NUMBER_FIELDS, TEXT_FIELDS } from './atomic-fields.js';
+import { COLLECTOR_VERSION } from './version.js';
+import type { DecodedEvent, EnrichedEvent, RawEvent, SelfDescribing } from './types.js';
+
+const CONTEXTS = 'iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-0';
+const UNSTRUCT = 'iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0';
+const IGLU_URI = /^iglu:([^/]+)\/([^/]+)\/([^/]+)\/([^/]+)$/;
+const SNOWPLOW = 'com.snowplowanalytics.snowplow';
+
+// What Enrich writes into event_vendor/event_name/event_version for the built-in events.
+const BUILT_IN: Readonly<Record<string, string>> = {
+  page_view: 'page_view',
+  page_ping: 'page_ping',
+  struct: 'event',
+  transaction: 'transaction',
+  transaction_item: 'transaction_item',
+  ad_impression: 'ad_impression',
+};
+
+const CAMPAIGN: Readonly<Record<string, string>> = {
+  utm_medium: 'mkt_medium',
+  utm_source: 'mkt_source',
+  utm_term: 'mkt_term',
+  utm_content: 'mkt_content',
+  utm_campaign: 'mkt_campaign',
+};
+
+export interface EnrichSource {
+  rawEvent: RawEvent;
+  eventType: string;
+  decoded: DecodedEvent;
+  receivedAt: string;
+}
+
+export function toEnrichedEvent(source: EnrichSource): EnrichedEvent {
+  const params = source.decoded.parameters;
+  const event: EnrichedEvent = {};
+  for (const field of ATOMIC_FIELDS) event[field] = null;
+
+  for (const [param, field] of TEXT_FIELDS) if (params[param] !== undefined) event[field] = params[param];
+  for (const [param, field] of NUMBER_FIELDS) if (params[param] !== undefined) event[field] = toNumber(params[param]);
+  for (const [param, field] of BOOLEAN_FIELDS) if (params[param] !== undefined) event[field] = params[param] === '1';
+  for (const [param, width, height] of DIMENSION_FIELDS) {
+    const [w, h] = (params[param] ?? '').split('x');
+    if (w && h) [event[width], event[height]] = [Number(w), Number(h)];
+  }
+
+  event.event = source.eventType;
+  event.collector_tstamp = source.receivedAt;
+  event.etl_tstamp = source.receivedAt;
+  event.v_collector = `isotrack-collector-${COLLECTOR_VERSION}`;
+  event.v_etl = `isotrack-collector-${COLLECTOR_VERSION}`;
+  event.dvce_created_tstamp = isoTime(params.dtm);
+  event.dvce_sent_tstamp = isoTime(params.stm);
+  event.true_tstamp = isoTime(params.ttm);
+  event.derived_tstamp = derivedTime(params, source.receivedAt);
+  event.user_ipaddress = params.ip ?? source.rawEvent.context.ipAddress;
+  event.useragent = params.ua ?? source.rawEvent.context.useragent;
+  event.network_userid = params.tnuid ?? params.nuid ?? null;
+  Object.assign(event, urlParts('page', params.url), urlParts('refr', params.refr));
+  Object.assign(event, campaign(params.url));
+
+  const { unstructEvent, contexts } = source.decoded;
+  const schema = unstructEvent ? IGLU_URI.exec(unstructEvent.schema) : null;
+  if (schema) {
+    [, event.event_vendor = null, event.event_name = null, event.event_format = null, event.event_version = null] = schema;
+  } else if (BUILT_IN[source.eventType]) {
+    Object.assign(event, { event_vendor: SNOWPLOW, event_name: BUILT_IN[source.eventType], event_format: 'jsonschema', event_version: '1-0-0' });
+  }
+  event.unstruct_event = unstructEvent ? wrap(UNSTRUCT, unstructEvent) : null;
+  event.contexts = contexts.length > 0 ? wrap(CONTEXTS, contexts) : null;
+  event.derived_contexts = null;
+  return event;
+}
+
+function wrap(schema: string, data: SelfDescribing | SelfDescribing[]): SelfDescribing {
+  return { schema, data };
+}
+
+function toNumber(value: string | undefined): number | null {
+  if (value === undefined || value === 'null' || value === '') return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : null;
+}
+
+function isoTime(ms: string | undefined): string | null {
+  const value = toNumber(ms);
+  return value === null ? null : new Date(value).toISOString();
+}
+
+/** Enrich's rule: the true timestamp if sent, else collector time corrected by the device clock's skew. */
+function derivedTime(params: Record<string, string>, collected: string): string {
+  const truth = isoTime(params.ttm);
+  if (truth) return truth;
+  const created = toNumber(params.dtm);
+  const sent = toNumber(params.stm);
+  if (created === null || sent === null) return collected;
+  return new Date(Date.parse(collected) - (sent - created)).toISOString();
+}
+
+function urlParts(prefix: 'page' | 'refr', text: string | undefined): EnrichedEvent {
+  let url: URL;
+  try {
+    url = new URL(text ?? '');
+  } catch {
+    return {};
+  }
+  const scheme = url.protocol.replace(/:$/, '');
+  const defaultPort = scheme === 'https' ? 443 : scheme === 'http' ? 80 : null;
+  return {
+    [`${prefix}_urlscheme`]: scheme,
+    [`${prefix}_urlhost`]: url.hostname,
+    [`${prefix}_urlport`]: url.port === '' ? defaultPort : Number(url.port),
+    [`${prefix}_urlpath`]: url.pathname,
+    [`${prefix}_urlquery`]: url.search === '' ? null : url.search.slice(1),
+    [`${prefix}_urlfragment`]: url.hash === '' ? null : url.hash.slice(1),
+  };
+}
+
+/** The campaign attribution enrichment with its default parameters (utm_*). */
+function campaign(text: string | undefined): EnrichedEvent {
+  const out: EnrichedEvent = {};
+  try {
+    const query = new URL(text ?? '').searchParams;
+    for (const [param, field] of Object.entries(CAMPAIGN)) {
+      const value = query.get(param);
+      if (value !== null) out[field] = value;
+    }
+  } catch {
+    // Not a URL: no campaign fields, as in Enrich.
+  }
+  return out;
+}
