@@ -21,9 +21,11 @@ export function requireSelfDescribing(value: unknown, argument: string): SelfDes
   return isSelfDescribing(value) ? value : badSelfDescribing(value, argument);
 }
 
-// Checked inline, without building the argument's name: this runs for the event and
-// every entity of every track call.
-function isSelfDescribing(value: unknown): value is SelfDescribingJson {
+/**
+ * True for a self-describing JSON with a valid Iglu URI. Checked inline, without
+ * building the argument's name: this runs for the event and every entity of every track call.
+ */
+export function isSelfDescribing(value: unknown): value is SelfDescribingJson {
   const { schema, data } = (value ?? {}) as Partial<SelfDescribingJson>;
   return typeof schema === 'string' && IGLU_URI.test(schema) && isObject(data) && isObject(value);
 }
