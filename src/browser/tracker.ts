@@ -1,5 +1,6 @@
 import { Subject } from '../core/subject.js';
-import { Tracker as CoreTracker, type TrackerOptions } from '../core/tracker.js';
+import { Tracker as CoreTracker, type TrackerOptions, type TrackerStats } from '../core/tracker.js';
+import type { EmitterStats } from '../emitter/types.js';
 import type { EventSink } from '../core/types.js';
 import { sendBeaconTransport } from '../transports/beacon.js';
 import type { Transport } from '../transports/types.js';
@@ -81,6 +82,11 @@ export class BrowserTracker extends Tracker {
   /** The id of the current page view (the `web_page` entity's `id`). */
   getPageViewId(): string | undefined {
     return this.page?.();
+  }
+
+  /** The emitter's counters and the tracker's own (`filtered`: events a plugin's filter dropped). */
+  override stats(): EmitterStats & TrackerStats {
+    return { ...this.emitter.stats(), ...super.stats() };
   }
 }
 

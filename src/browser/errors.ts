@@ -1,0 +1,69 @@
+// Automatic error tracking: uncaught errors (`error` on window) and unhandled promise
+// rejections, sent as application_error 1-0-2.
+import { trackError, type ApplicationErrorEvent } from '../core/events/application-error.js';
+import type { TrackerPlugin } from '../core/plugins.js';
+import type { Tracker } from '../core/tracker.js';
+import type { SelfDescribingJson } from '../core/types.js';
+import { inBrowser, listen } from './env.js';
+
+/** Options of {@link enableErrorTracking} (Snowplow's `ErrorTrackingConfiguration`). */
+export interface ErrorTrackingOptions {
+  /** Return false to leave an error out. @defaultValue every error */
+  filter?: (event: ErrorEvent | PromiseRejectionEvent) => boolean;
+  /** Entities to attach to the error's event. @defaultValue none */
+  contextAdder?: (event: ErrorEvent | PromiseRejectionEvent) => SelfDescribingJson[];
+}
+
+/** What a rejection's reason says, as an error's fields. */
+function fromRejection(reason: unknown): ApplicationErrorEvent {
+  const message = (reason as Error | null)?.message;
+  return { message: `Unhandled rejection: ${typeof message == 'string' ? message : String(reason)}`, error: reason };
+}
+
+/**
+ * The error tracking plugin: on activation in a browser, sends `application_error`
+ * (with `isFatal: true`) for uncaught errors and unhandled rejections. Inert outside a browser.
+ *
+ * It never reports itself in a loop: an error thrown while one is being reported (by a
+ * filter, a `contextAdder`, a plugin or the tracker) is caught, warned about on the
+ * console and not reported.
+ */
+export function errorTracking(options: ErrorTrackingOptions = {}): TrackerPlugin & { stop(): void } {
+  let stop = () => undefined as void;
+  return {
+    stop: () => stop(),
+    activate(tracker: Tracker) {
+      if (!inBrowser()) return;
+      let reporting = false;
+      stop = listen(window, 'error unhandledrejection', (event) => {
+        if (reporting) return;
+        reporting = true;
+        try {
+          const caught = event as ErrorEvent | PromiseRejectionEvent;
+          // A resource that failed to load (an <img>) fires `error` too, without a message: not a script error.
+          if (caught.type == 'error' && !('message' in caught)) return;
+          if (options.filter && !options.filter(caught)) return;
+          const details =
+            'reason' in caught
+              ? fromRejection(caught.reason)
+              : { message: caught.message || 'Script error', filename: caught.filename, lineno: caught.lineno, colno: caught.colno, error: caught.error };
+          trackError(tracker, { ...details, isFatal: true, context: options.contextAdder?.(caught) ?? [] });
+        } catch (error) {
+          console.warn('isotrack: error not tracked', error);
+        } finally {
+          reporting = false;
+        }
+      });
+    },
+  };
+}
+
+/**
+ * Sends `application_error` for uncaught errors and unhandled promise rejections
+ * (Snowplow's `enableErrorTracking`, plus rejections). Returns a function that stops it.
+ */
+export function enableErrorTracking(tracker: Tracker, options?: ErrorTrackingOptions): () => void {
+  const plugin = errorTracking(options);
+  tracker.addPlugin(plugin);
+  return plugin.stop;
+}
