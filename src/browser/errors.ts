@@ -1,7 +1,7 @@
 // Automatic error tracking: uncaught errors (`error` on window) and unhandled promise
 // rejections, sent as application_error 1-0-2.
 import { trackError, type ApplicationErrorEvent } from '../core/events/application-error.js';
-import type { TrackerPlugin } from '../core/plugins.js';
+import { warn, type TrackerPlugin } from '../core/plugins.js';
 import type { Tracker } from '../core/tracker.js';
 import type { SelfDescribingJson } from '../core/types.js';
 import { inBrowser, listen } from './env.js';
@@ -12,6 +12,16 @@ export interface ErrorTrackingOptions {
   filter?: (event: ErrorEvent | PromiseRejectionEvent) => boolean;
   /** Entities to attach to the error's event. @defaultValue none */
   contextAdder?: (event: ErrorEvent | PromiseRejectionEvent) => SelfDescribingJson[];
+}
+
+/** The result of the caller's `filter` or `contextAdder`, or `fallback` (with a warning) when it throws: the error is still reported. */
+function attempt<R>(fn: () => R, fallback: R): R {
+  try {
+    return fn();
+  } catch (error) {
+    warn(error);
+    return fallback;
+  }
 }
 
 /** What a rejection's reason says, as an error's fields. */
@@ -25,8 +35,9 @@ function fromRejection(reason: unknown): ApplicationErrorEvent {
  * (with `isFatal: true`) for uncaught errors and unhandled rejections. Inert outside a browser.
  *
  * It never reports itself in a loop: an error thrown while one is being reported (by a
- * filter, a `contextAdder`, a plugin or the tracker) is caught, warned about on the
- * console and not reported.
+ * filter, a `contextAdder`, a plugin or the tracker) is caught and warned about on the
+ * console, never reported; the error being reported is still sent (without the
+ * entities of a `contextAdder` that threw).
  */
 export function errorTracking(options: ErrorTrackingOptions = {}): TrackerPlugin & { stop(): void } {
   let stop = () => undefined as void;
@@ -42,12 +53,12 @@ export function errorTracking(options: ErrorTrackingOptions = {}): TrackerPlugin
           const caught = event as ErrorEvent | PromiseRejectionEvent;
           // A resource that failed to load (an <img>) fires `error` too, without a message: not a script error.
           if (caught.type == 'error' && !('message' in caught)) return;
-          if (options.filter && !options.filter(caught)) return;
+          if (options.filter && !attempt(() => options.filter!(caught), true)) return;
           const details =
             'reason' in caught
               ? fromRejection(caught.reason)
               : { message: caught.message || 'Script error', filename: caught.filename, lineno: caught.lineno, colno: caught.colno, error: caught.error };
-          trackError(tracker, { ...details, isFatal: true, context: options.contextAdder?.(caught) ?? [] });
+          trackError(tracker, { ...details, isFatal: true, context: attempt(() => options.contextAdder?.(caught), undefined) ?? [] });
         } catch (error) {
           console.warn('isotrack: error not tracked', error);
         } finally {
