@@ -38,7 +38,7 @@ export function dynamicContext<E>(context: DynamicContext<E> | undefined, elemen
       continue;
     }
     if (isSelfDescribing(entity)) out.push(entity);
-    else if (entity != null) warn(entity, 'returned something that is not an entity');
+    else if (entity != null) warn('not an entity', entity);
   }
   return out;
 }

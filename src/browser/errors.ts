@@ -1,10 +1,11 @@
 // Automatic error tracking: uncaught errors (`error` on window) and unhandled promise
 // rejections, sent as application_error 1-0-2.
 import { trackError, type ApplicationErrorEvent } from '../core/events/application-error.js';
-import { warn, type TrackerPlugin } from '../core/plugins.js';
+import { warn } from '../core/plugins.js';
 import type { Tracker } from '../core/tracker.js';
 import type { SelfDescribingJson } from '../core/types.js';
-import { inBrowser, listen } from './env.js';
+import { browserFeature, enable, guarded, type BrowserFeature } from './autotrack-plugin.js';
+import { listen } from './env.js';
 
 /** Options of {@link enableErrorTracking} (Snowplow's `ErrorTrackingConfiguration`). */
 export interface ErrorTrackingOptions {
@@ -31,7 +32,7 @@ function fromRejection(reason: unknown): ApplicationErrorEvent {
 }
 
 /**
- * The error tracking plugin: on activation in a browser, sends `application_error`
+ * The error tracking plugin: added to a tracker in a browser, sends `application_error`
  * (with `isFatal: true`) for uncaught errors and unhandled rejections. Inert outside a browser.
  *
  * It never reports itself in a loop: an error thrown while one is being reported (by a
@@ -39,42 +40,30 @@ function fromRejection(reason: unknown): ApplicationErrorEvent {
  * console, never reported; the error being reported is still sent (without the
  * entities of a `contextAdder` that threw).
  */
-export function errorTracking(options: ErrorTrackingOptions = {}): TrackerPlugin & { stop(): void } {
-  let stop = () => undefined as void;
-  return {
-    stop: () => stop(),
-    activate(tracker: Tracker) {
-      if (!inBrowser()) return;
-      let reporting = false;
-      stop = listen(window, 'error unhandledrejection', (event) => {
-        if (reporting) return;
-        reporting = true;
-        try {
-          const caught = event as ErrorEvent | PromiseRejectionEvent;
-          // A resource that failed to load (an <img>) fires `error` too, without a message: not a script error.
-          if (caught.type == 'error' && !('message' in caught)) return;
-          if (options.filter && !attempt(() => options.filter!(caught), true)) return;
-          const details =
-            'reason' in caught
-              ? fromRejection(caught.reason)
-              : { message: caught.message || 'Script error', filename: caught.filename, lineno: caught.lineno, colno: caught.colno, error: caught.error };
-          trackError(tracker, { ...details, isFatal: true, context: attempt(() => options.contextAdder?.(caught), undefined) ?? [] });
-        } catch (error) {
-          console.warn('isotrack: error not tracked', error);
-        } finally {
-          reporting = false;
-        }
-      });
-    },
-  };
+export function errorTracking(options: ErrorTrackingOptions = {}): BrowserFeature {
+  return browserFeature((tracker) => {
+    let reporting = false;
+    const report = guarded((caught: ErrorEvent | PromiseRejectionEvent) => {
+      // A resource that failed to load (an <img>) fires `error` too, without a message: not a script error.
+      if (!('reason' in caught || 'message' in caught)) return;
+      if (options.filter && !attempt(() => options.filter!(caught), true)) return;
+      const details =
+        'reason' in caught
+          ? fromRejection(caught.reason)
+          : { message: caught.message || 'Script error', filename: caught.filename, lineno: caught.lineno, colno: caught.colno, error: caught.error };
+      trackError(tracker, { ...details, isFatal: true, context: attempt(() => options.contextAdder?.(caught), undefined) ?? [] });
+    });
+    return listen(window, 'error unhandledrejection', (event) => {
+      if (reporting) return;
+      reporting = true;
+      report(event as ErrorEvent);
+      reporting = false;
+    });
+  });
 }
 
 /**
  * Sends `application_error` for uncaught errors and unhandled promise rejections
  * (Snowplow's `enableErrorTracking`, plus rejections). Returns a function that stops it.
  */
-export function enableErrorTracking(tracker: Tracker, options?: ErrorTrackingOptions): () => void {
-  const plugin = errorTracking(options);
-  tracker.addPlugin(plugin);
-  return plugin.stop;
-}
+export const enableErrorTracking = (tracker: Tracker, options?: ErrorTrackingOptions): (() => void) => enable(tracker, errorTracking(options));

@@ -1,11 +1,11 @@
 // Automatic form tracking: delegated `change` and `submit` listeners on the document,
 // so that forms added later are tracked too. A password field's value never leaves
 // the page: it is not read into any event, and so never reaches the queue's storage.
-import type { TrackerPlugin } from '../core/plugins.js';
 import type { Tracker } from '../core/tracker.js';
 import type { FormElement } from '../core/events/web-events.js';
 import { classesOf, dynamicContext, elementFilter, type DynamicContext, type FilterCriterion } from './element-filter.js';
-import { inBrowser, listen } from './env.js';
+import { browserFeature, enable, guarded, type BrowserFeature } from './autotrack-plugin.js';
+import { listen } from './env.js';
 
 /** A form field that form tracking reads. */
 export type FormField = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -38,33 +38,25 @@ const identifier = (element: Element): string => {
 const typeOf = (field: FormField) => (field.nodeName == 'INPUT' ? (field.type || 'text').toLowerCase() : undefined);
 
 /**
- * The form tracking plugin: on activation in a browser, sends `change_form` 1-0-0
+ * The form tracking plugin: added to a tracker in a browser, sends `change_form` 1-0-0
  * when a field's value changes and `submit_form` 1-0-0 when a form is submitted.
  * Inert outside a browser.
  */
-export function formTracking(options: FormTrackingOptions = {}): TrackerPlugin & { stop(): void } {
-  let stop = () => undefined as void;
-  return {
-    stop: () => stop(),
-    activate(tracker: Tracker) {
-      if (!inBrowser()) return;
-      const formTracked = elementFilter(options.options?.forms, classesOf);
-      const fields = options.options?.fields;
-      const fieldTracked = elementFilter(fields, (field: FormField) => [field.name]);
-      /** The value to send: null for a password (never read), an unchecked box, or what `transform` makes of it. */
-      const valueOf = (field: FormField): string | null => {
-        const type = typeOf(field);
-        if (type == 'password' || ((type == 'checkbox' || type == 'radio') && !(field as HTMLInputElement).checked)) return null;
-        return fields?.transform ? fields.transform(field.value, field) : field.value;
-      };
-      const guarded = (handler: (event: Event) => void) => (event: Event) => {
-        try {
-          handler(event);
-        } catch (error) {
-          console.warn('isotrack: form event not tracked', error);
-        }
-      };
-      const onChange = guarded(({ target }) => {
+export function formTracking(options: FormTrackingOptions = {}): BrowserFeature {
+  return browserFeature((tracker) => {
+    const formTracked = elementFilter(options.options?.forms, classesOf);
+    const fields = options.options?.fields;
+    const fieldTracked = elementFilter(fields, (field: FormField) => [field.name]);
+    /** The value to send: null for a password (never read), an unchecked box, or what `transform` makes of it. */
+    const valueOf = (field: FormField): string | null => {
+      const type = typeOf(field);
+      if (type == 'password' || ((type == 'checkbox' || type == 'radio') && !(field as HTMLInputElement).checked)) return null;
+      return fields?.transform ? fields.transform(field.value, field) : field.value;
+    };
+    const stopChange = listen(
+      document,
+      'change',
+      guarded(({ target }) => {
         const field = target as FormField;
         const form = (field as HTMLInputElement | null)?.form;
         if (!form || !FIELDS.includes(field.nodeName) || !formTracked(form) || !fieldTracked(field)) return;
@@ -79,16 +71,19 @@ export function formTracking(options: FormTrackingOptions = {}): TrackerPlugin &
         if (type) event.type = type;
         if (field.classList.length) event.elementClasses = classesOf(field);
         tracker.trackFormChange(event);
-      });
-      const onSubmit = guarded(({ target }) => {
+      }),
+    );
+    const stopSubmit = listen(
+      document,
+      'submit',
+      guarded(({ target }) => {
         const form = target as HTMLFormElement;
         if (form.nodeName != 'FORM' || !formTracked(form)) return;
         const elements: FormElement[] = [];
         for (const element of Array.from(form.elements) as FormField[]) {
           const type = typeOf(element);
           // Buttons carry no data; a password is left out altogether.
-          if (!FIELDS.includes(element.nodeName) || type == 'submit' || type == 'image' || type == 'button' || type == 'password') continue;
-          if (!fieldTracked(element)) continue;
+          if (!FIELDS.includes(element.nodeName) || /^(submit|image|button|password)$/.test(type!) || !fieldTracked(element)) continue;
           const item: FormElement = { name: identifier(element), value: valueOf(element), nodeName: element.nodeName as FormElement['nodeName'] };
           if (type) item.type = type;
           elements.push(item);
@@ -96,20 +91,14 @@ export function formTracking(options: FormTrackingOptions = {}): TrackerPlugin &
         const event: Parameters<Tracker['trackFormSubmit']>[0] = { formId: identifier(form), elements, context: dynamicContext(options.context, form) };
         if (form.classList.length) event.formClasses = classesOf(form);
         tracker.trackFormSubmit(event);
-      });
-      const stopChange = listen(document, 'change', onChange);
-      const stopSubmit = listen(document, 'submit', onSubmit);
-      stop = () => (stopChange(), stopSubmit());
-    },
-  };
+      }),
+    );
+    return () => (stopChange(), stopSubmit());
+  });
 }
 
 /**
  * Sends `change_form` and `submit_form` for the page's forms, present now or added
  * later (Snowplow's `enableFormTracking`). Returns a function that stops it.
  */
-export function enableFormTracking(tracker: Tracker, options?: FormTrackingOptions): () => void {
-  const plugin = formTracking(options);
-  tracker.addPlugin(plugin);
-  return plugin.stop;
-}
+export const enableFormTracking = (tracker: Tracker, options?: FormTrackingOptions): (() => void) => enable(tracker, formTracking(options));

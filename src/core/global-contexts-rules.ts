@@ -9,21 +9,13 @@ export interface RuleSet {
   reject?: string[] | string;
 }
 
-// A rule: a vendor of two or more dot-separated parts, then name and version, each part a word or `*`.
-const RULE = /^iglu:((?:(?:[\w-]+|\*)\.)+(?:[\w-]+|\*))\/([\w.-]+|\*)\/jsonschema\/([1-9]\d*|\*)-(0|[1-9]\d*|\*)-(0|[1-9]\d*|\*)$/;
+// A rule, as Snowplow validates one: a vendor whose first two parts are literal, then
+// literal parts, then only `*` parts; then the name and each version part, a word or `*`.
+const RULE = /^iglu:([\w-]+\.[\w-]+(?:\.[\w-]+)*(?:\.\*)*)\/([\w.-]+|\*)\/jsonschema\/([1-9]\d*|\*)-(0|[1-9]\d*|\*)-(0|[1-9]\d*|\*)$/;
 const SCHEMA = /^iglu:([\w.-]+)\/([\w-]+)\/jsonschema\/([1-9]\d*)-(0|[1-9]\d*)-(0|[1-9]\d*)$/;
 
 /** The parts of a valid rule, or undefined. */
-function ruleParts(rule: string): string[] | undefined {
-  const match = RULE.exec(rule);
-  if (!match) return undefined;
-  // As Snowplow: the first two vendor parts are literal, and after a `*` only `*` may follow.
-  const vendor = match[1]!.split('.');
-  if (vendor[0] == '*' || vendor[1] == '*') return undefined;
-  const firstGlob = vendor.indexOf('*');
-  if (firstGlob > 0 && vendor.slice(firstGlob).some((part) => part != '*')) return undefined;
-  return match.slice(1);
-}
+const ruleParts = (rule: string): string[] | undefined => RULE.exec(rule)?.slice(1);
 
 /** True when `schema` matches `rule`: the same number of vendor parts, each part equal or `*`. */
 function matches(rule: string[], schema: string[]): boolean {

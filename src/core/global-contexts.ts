@@ -37,7 +37,7 @@ export type GlobalContext = ContextPrimitive | ConditionalContextProvider;
 interface Entry {
   readonly item: GlobalContext;
   /** The name it was added under (the object form of addGlobalContexts). */
-  readonly name?: string;
+  readonly name: string | undefined;
   /** The condition of a conditional provider, compiled once. */
   readonly test?: (event: ContextEvent) => boolean;
 }
@@ -48,15 +48,15 @@ const isPrimitive = (value: unknown): value is ContextPrimitive => typeof value 
 
 /** Checks one item at the call; the TypeError names it. */
 function toEntry(item: GlobalContext, argument: string, name?: string): Entry {
-  if (isPrimitive(item)) return name === undefined ? { item } : { item, name };
+  if (isPrimitive(item)) return { item, name };
   if (Array.isArray(item) && item.length == 2) {
     const [condition, primitives] = item as ConditionalContextProvider;
     const ok = Array.isArray(primitives) ? primitives.every(isPrimitive) : isPrimitive(primitives);
     const rules = typeof condition == 'function' ? undefined : compileRuleSet(condition);
     const test = typeof condition == 'function' ? condition : rules && ((event: ContextEvent) => rules(event.eventSchema));
-    if (ok && test) return name === undefined ? { item, test } : { item, name, test };
+    if (ok && test) return { item, name, test };
   }
-  return fail(argument, 'must be an entity {schema, data}, a generator function, or [ruleset or filter, entity or generator]; a ruleset is { accept?, reject? } of Iglu URIs like iglu:com.acme.*/*/jsonschema/1-*-*');
+  return fail(argument, 'must be an entity, a generator, or [ruleset or filter, entities or generators] (see docs/automatic-tracking.md)');
 }
 
 /** Adds what a generator returned: entities pass, anything else is warned about and skipped. */
@@ -72,7 +72,7 @@ function generate(primitive: ContextPrimitive, event: ContextEvent, out: SelfDes
   if (result == null) return;
   const list = Array.isArray(result) ? result : [result];
   if (list.every(isSelfDescribing)) out.push(...(list as SelfDescribingJson[]));
-  else warn(result, 'returned something that is not an entity');
+  else warn('not an entity', result);
 }
 
 /** The plugin that attaches a tracker's global contexts, added on first use. */

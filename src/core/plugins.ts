@@ -42,63 +42,27 @@ export interface TrackerPlugin<T = Tracker> {
   afterTrack?(event: TrackedEvent): void;
 }
 
-/** Reports a plugin's or generator's throw: it is skipped, and the event goes on. */
-export function warn(error: unknown, what = 'threw'): void {
-  console.warn(`isotrack: a plugin or context generator ${what}; skipped`, error);
-}
+/** Reports what a plugin or generator threw or returned wrongly: it is skipped, and the event goes on. */
+export const warn = (...details: unknown[]): void => console.warn('isotrack: skipped', ...details);
 
-// The loops below run on every event: plain try/catch, no closure per call.
-
-/** Activates a plugin just added to `tracker`. */
-export function activatePlugin<T>(plugin: TrackerPlugin<T>, tracker: T): void {
-  try {
-    plugin.activate?.(tracker);
-    plugin.activateBrowserPlugin?.(tracker);
-  } catch (error) {
-    warn(error);
-  }
-}
-
-/** Runs `contexts` (keeping only self-describing entities) and `beforeTrack` of every plugin, in order. */
-export function beforeTrack(plugins: readonly TrackerPlugin<never>[], event: TrackedEvent): void {
+/**
+ * Calls `hook` of every plugin with `arg`, in order; one that throws is skipped with a
+ * warning. For `contexts`, adds the entities it returns to `arg.contexts` (warning about
+ * anything that is not one). Returns false when a `filter` returned false.
+ * Runs on every event: one loop, plain try/catch, no closure per call.
+ */
+export function runHook(plugins: readonly TrackerPlugin<never>[], hook: keyof TrackerPlugin, arg: unknown): boolean {
+  let keep = true;
   for (const plugin of plugins) {
     try {
-      if (plugin.contexts) for (const entity of plugin.contexts()) {
-        if (isSelfDescribing(entity)) event.contexts.push(entity);
-        else warn(entity, 'returned an entity that is not self-describing JSON');
+      const result = (plugin[hook] as ((arg: unknown) => unknown) | undefined)?.(arg);
+      if (result === false) keep = false;
+      if (hook == 'contexts' && result) {
+        for (const entity of result as unknown[]) isSelfDescribing(entity) ? (arg as TrackedEvent).contexts.push(entity) : warn('not an entity', entity);
       }
     } catch (error) {
       warn(error);
     }
   }
-  for (const plugin of plugins) {
-    try {
-      plugin.beforeTrack?.(event);
-    } catch (error) {
-      warn(error);
-    }
-  }
-}
-
-/** False when a plugin's filter drops the event. */
-export function accepted(plugins: readonly TrackerPlugin<never>[], event: TrackedEvent): boolean {
-  for (const plugin of plugins) {
-    try {
-      if (plugin.filter?.(event) === false) return false;
-    } catch (error) {
-      warn(error);
-    }
-  }
-  return true;
-}
-
-/** Runs `afterTrack` of every plugin. */
-export function afterTrack(plugins: readonly TrackerPlugin<never>[], event: TrackedEvent): void {
-  for (const plugin of plugins) {
-    try {
-      plugin.afterTrack?.(event);
-    } catch (error) {
-      warn(error);
-    }
-  }
+  return keep;
 }

@@ -18,7 +18,7 @@ import {
   type SiteSearchEvent,
 } from './events/web-events.js';
 import { addField, addFields, addJsonField, newPayload } from './payload.js';
-import { accepted, activatePlugin, afterTrack, beforeTrack, type TrackedEvent, type TrackerPlugin } from './plugins.js';
+import { runHook, type TrackedEvent, type TrackerPlugin } from './plugins.js';
 import { checkPlatform } from './platforms.js';
 import { SCHEMAS, TRACKER_VERSION } from './schemas.js';
 import { Subject } from './subject.js';
@@ -95,7 +95,8 @@ export class Tracker {
   /** Adds a plugin and activates it (`activate`, then `activateBrowserPlugin`). */
   addPlugin(plugin: TrackerPlugin): this {
     this.plugins.push(plugin);
-    activatePlugin(plugin, this);
+    runHook([plugin], 'activate', this);
+    runHook([plugin], 'activateBrowserPlugin', this);
     return this;
   }
 
@@ -175,12 +176,12 @@ export class Tracker {
     }
     const serialized = events.map((built) => this.serialize(built, contexts, trueTimestamp, common.subject));
     for (const [event, tracked] of serialized) {
-      if (!accepted(this.plugins, tracked)) {
+      if (!runHook(this.plugins, 'filter', tracked)) {
         this.filtered++;
         continue;
       }
       for (const sink of this.emitters) sink.input(event);
-      afterTrack(this.plugins, tracked);
+      runHook(this.plugins, 'afterTrack', tracked);
     }
     return serialized[0]![0].eid;
   }
@@ -210,7 +211,8 @@ export class Tracker {
     // Plugins may add entities; the caller's array is never changed.
     const contexts = this.plugins.length > 0 ? [...(userContexts ?? [])] : userContexts ?? [];
     const tracked: TrackedEvent = { e: built.e, schema: built.ue?.schema ?? '', payload, contexts };
-    beforeTrack(this.plugins, tracked);
+    runHook(this.plugins, 'contexts', tracked);
+    runHook(this.plugins, 'beforeTrack', tracked);
     for (const [field, argument] of built.required ?? []) {
       if (!payload[field]) throw new TypeError(`isotrack: ${argument} is required`);
     }

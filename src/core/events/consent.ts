@@ -63,8 +63,7 @@ export function trackConsentWithdrawn(tracker: Tracker, event: ConsentWithdrawnE
   return send(tracker, event, CONSENT_WITHDRAWN, { all }, id === undefined ? undefined : consentDocument(event));
 }
 
-function send(tracker: Tracker, common: CommonEventProperties, schema: string, data: Record<string, unknown>, document: SelfDescribingJson | undefined): string {
+function send(tracker: Tracker, common: CommonEventProperties, schema: string, data: Record<string, unknown>, documentEntity: SelfDescribingJson | undefined): string {
   const context = common.context;
-  if (context !== undefined && !Array.isArray(context)) fail('context', `must be an array of self-describing JSON, got ${describe(context)}`);
-  return tracker.trackSelfDescribingEvent({ ...common, event: { schema, data }, context: document ? [document, ...(context ?? [])] : context ?? [] });
+  return tracker.trackSelfDescribingEvent({ ...common, event: { schema, data }, context: documentEntity ? [documentEntity, ...(context ?? [])] : context ?? [] });
 }
