@@ -49,8 +49,8 @@ async function bundle(source, resolveDir) {
     name: 'one-core',
     setup(b) {
       b.onResolve({ filter: /^@snowplow\/(browser-)?tracker-core$/ }, async (args) => {
-        if (args.resolveDir === cache) return undefined;
-        return b.resolve(args.path, { kind: args.kind, resolveDir: cache });
+        if (args.pluginData === 'top') return undefined;
+        return b.resolve(args.path, { kind: args.kind, resolveDir: cache, pluginData: 'top' });
       });
     },
   };
@@ -69,10 +69,13 @@ trackPageView();`;
 const ISOTRACK_SPA = `import { newTracker } from ${JSON.stringify(`${root}dist/browser.js`)};
 newTracker('sp', 'https://collector.example.com').trackPageView();`;
 
-// The page: 1,000 links and a 50-field form whose submit the page itself handles.
-const BODY = `${Array.from({ length: LINKS }, (_, i) => `<a id="l${i}" class="nav item" href="#l${i}">Link ${i}</a>`).join(' ')}
+// The page: 1,000 links and a 50-field form; the page itself handles its links (as an
+// SPA router does) and its form's submit, so that no navigation or scroll to an anchor
+// weighs on the figures.
+const BODY = `${Array.from({ length: LINKS }, (_, i) => `<a id="l${i}" class="nav item" href="/page/${i}">Link ${i}</a>`).join(' ')}
 <form id="f" class="signup">${Array.from({ length: FIELDS }, (_, i) => `<input name="f${i}" id="f${i}" type="text">`).join('')}<button type="submit">Go</button></form>
-<script>document.getElementById('f').addEventListener('submit', function (e) { e.preventDefault(); });</script>`;
+<script>document.addEventListener('click', function (e) { if (e.target.closest('a')) e.preventDefault(); });
+document.getElementById('f').addEventListener('submit', function (e) { e.preventDefault(); });</script>`;
 
 // The same events by hand for the bare work: what any tracker must read and send.
 const BARE_LISTENERS = `
@@ -92,17 +95,31 @@ const BARE_LISTENERS = `
     t.trackSelfDescribingEvent({ event: { schema: SP + 'submit_form/jsonschema/1-0-0', data: { formId: form.id, formClasses: Array.from(form.classList), elements: elements } } });
   }, true);`;
 
+// [the tracker, then the automatic tracking], each page's way.
 const SETUP = {
-  isotrack: (c) => `isotrack('newTracker', 'sp', '${c}', { appId: 'bench' }); isotrack('enableLinkClickTracking'); isotrack('enableFormTracking');`,
-  bare: (c) => `isotrack('newTracker', 'sp', '${c}'); ${BARE_LISTENERS}`,
-  snowplow: (c) => `sp.newTracker('sp', '${c}', { appId: 'bench', plugins: [sp.LinkClickTrackingPlugin(), sp.FormTrackingPlugin()] });
-    sp.enableLinkClickTracking(); sp.enableFormTracking({ options: { events: ['change_form', 'submit_form'] } });`,
+  isotrack: (c) => [`isotrack('newTracker', 'sp', '${c}', { appId: 'bench' });`, `isotrack('enableLinkClickTracking'); isotrack('enableFormTracking');`],
+  bare: (c) => [`isotrack('newTracker', 'sp', '${c}');`, BARE_LISTENERS],
+  snowplow: (c) => [
+    `sp.newTracker('sp', '${c}', { appId: 'bench', plugins: [sp.LinkClickTrackingPlugin(), sp.FormTrackingPlugin()] });`,
+    `sp.enableLinkClickTracking(); sp.enableFormTracking({ options: { events: ['change_form', 'submit_form'] } });`,
+  ],
 };
 const LABELS = { isotrack: 'isotrack (script tag)', snowplow: 'Snowplow + plugins (esbuild)', bare: 'bare work, no tracker' };
 
+// The tracker starts in a task of its own once the page (1,000 links) has loaded, as a
+// deferred snippet does: the long tasks counted are those from then on, so the page's own
+// parsing and layout are not put on the tracker's account.
 const page = (name, collector) => `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
-<script>window.longTasks = []; new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { longTasks.push(e.duration); }); }).observe({ type: 'longtask', buffered: true });</script>
-<script src="/${name}.js"></script></head><body>${BODY}<script>${SETUP[name](collector)}</script></body></html>`;
+<script src="/${name}.js"></script></head><body>${BODY}<script>
+window.longTasks = []; window.setupMs = 0; window.trackerMs = 0;
+addEventListener('load', function () { setTimeout(function () {
+  new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { longTasks.push(e.duration); }); }).observe({ type: 'longtask' });
+  var t0 = performance.now();
+  ${SETUP[name](collector)[0]}
+  var t1 = performance.now();
+  ${SETUP[name](collector)[1]}
+  trackerMs = t1 - t0; setupMs = performance.now() - t1;
+}); });</script></body></html>`;
 
 /** A collector stand-in that accepts everything and counts events. */
 async function sink() {
@@ -143,8 +160,8 @@ async function measure(browser, origin, name, collector) {
   const context = await browser.newContext();
   const tab = await context.newPage();
   await tab.goto(`${origin}/${name}.html`);
-  await tab.waitForTimeout(500);
-  const longTasks = await tab.evaluate(() => window.longTasks.slice());
+  await tab.waitForTimeout(1000);
+  const { longTasks, setupMs, trackerMs } = await tab.evaluate(() => ({ longTasks: window.longTasks.slice(), setupMs: window.setupMs, trackerMs: window.trackerMs }));
   const start = collector.count();
   await browser.startTracing(tab, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   await tab.evaluate(
@@ -172,7 +189,7 @@ async function measure(browser, origin, name, collector) {
   await tab.waitForTimeout(100);
   const cpu = cpuSinceMark(JSON.parse(await browser.stopTracing()).traceEvents);
   await context.close();
-  return { cpu, delivered: collector.count() - start, longest: Math.max(0, ...longTasks) };
+  return { cpu, delivered: collector.count() - start, longest: Math.max(0, ...longTasks), setupMs, trackerMs };
 }
 
 export default async function autotrackSection({ printTable }) {
@@ -210,18 +227,22 @@ export default async function autotrackSection({ printTable }) {
     LABELS[name],
     median(list, (r) => r.cpu).toFixed(1),
     `${Math.min(...list.map((r) => r.delivered))} of ${CLICKS + FIELDS + 1}`,
+    median(list, (r) => r.trackerMs).toFixed(1),
+    Math.max(...list.map((r) => r.setupMs)).toFixed(1),
     Math.max(...list.map((r) => r.longest)).toFixed(0),
   ]);
   console.log(`\nMain thread (Chromium): ${CLICKS} link clicks and a ${FIELDS}-field form (a change per field, a submit), one user action per task, on a page of ${LINKS} links; medians of ${ROUNDS} runs\n`);
-  printTable(['page', 'ms CPU until delivered', 'events delivered', 'longest start-up task (ms)'], rows);
+  printTable(['page', 'ms CPU until delivered', 'events delivered', 'newTracker (ms, median)', 'link + form tracking start (ms, max)', 'longest task after start (ms, max)'], rows);
   const iso = median(runs.isotrack, (r) => r.cpu);
   const bare = median(runs.bare, (r) => r.cpu);
   const longest = Math.max(...runs.isotrack.map((r) => r.longest));
+  const featureStart = Math.max(...runs.isotrack.map((r) => r.setupMs));
   console.log('');
   console.log(`${sizes.scriptTag <= 0.5 * sizes.snowplowFull ? 'PASS' : 'FAIL'}  script tag ≤ 0.5x Snowplow + plugins (${sizes.scriptTag} vs ${Math.floor(0.5 * sizes.snowplowFull)} bytes)`);
   console.log(`${sizes.isotrackSpa <= 0.4 * sizes.snowplowSpa ? 'PASS' : 'FAIL'}  SPA newTracker + trackPageView ≤ 0.4x Snowplow's (${sizes.isotrackSpa} vs ${Math.floor(0.4 * sizes.snowplowSpa)} bytes)`);
   console.log(`${iso <= 1.1 * bare ? 'PASS' : 'FAIL'}  main thread ≤ 1.1x the bare work of the same events (${iso.toFixed(1)} vs ${bare.toFixed(1)} ms CPU: ${(iso / bare).toFixed(2)}x)`);
-  console.log(`${longest <= 50 ? 'PASS' : 'FAIL'}  no long task > 50 ms at start-up with ${LINKS} links (longest: ${longest.toFixed(0)} ms; 0 = none over 50 ms)`);
+  console.log(`${featureStart <= 50 ? 'PASS' : 'FAIL'}  link + form tracking start-up ≤ 50 ms with ${LINKS} links (slowest: ${featureStart.toFixed(1)} ms)`);
+  console.log(`${longest <= 50 ? 'PASS' : 'FAIL'}  no long task > 50 ms at start-up, newTracker included (longest: ${longest.toFixed(0)} ms; 0 = none over 50 ms)`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

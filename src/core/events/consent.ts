@@ -5,10 +5,10 @@ import type { Tracker } from '../tracker.js';
 import type { CommonEventProperties, SelfDescribingJson } from '../types.js';
 import { describe, fail, readFields, requireArgs, REQUIRED, STRING, type FieldRule } from './field-rules.js';
 
-const SNOWPLOW = 'iglu:com.snowplowanalytics.snowplow/';
-const CONSENT_DOCUMENT = `${SNOWPLOW}consent_document/jsonschema/1-0-0`;
-const CONSENT_GRANTED = `${SNOWPLOW}consent_granted/jsonschema/1-0-0`;
-const CONSENT_WITHDRAWN = `${SNOWPLOW}consent_withdrawn/jsonschema/1-0-0`;
+// Plain literals: a bundler can drop them when this module is not used.
+const CONSENT_DOCUMENT = 'iglu:com.snowplowanalytics.snowplow/consent_document/jsonschema/1-0-0';
+const CONSENT_GRANTED = 'iglu:com.snowplowanalytics.snowplow/consent_granted/jsonschema/1-0-0';
+const CONSENT_WITHDRAWN = 'iglu:com.snowplowanalytics.snowplow/consent_withdrawn/jsonschema/1-0-0';
 
 /** The document a user consented to (the `consent_document` entity). */
 export interface ConsentDocument {
