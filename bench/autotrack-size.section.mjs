@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { sink } from './browser-bench.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const cache = `${root}.cache/autotrack-bench/`;
@@ -120,22 +121,6 @@ addEventListener('load', function () { setTimeout(function () {
   ${SETUP[name](collector)[1]}
   trackerMs = t1 - t0; setupMs = performance.now() - t1;
 }); });</script></body></html>`;
-
-/** A collector stand-in that accepts everything and counts events. */
-async function sink() {
-  let events = 0;
-  const server = createServer((req, res) => {
-    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Headers': 'Content-Type, SP-Anonymous', 'Access-Control-Max-Age': '600' };
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      if (req.method === 'POST') events += (body.match(/"eid"/g) ?? []).length;
-      res.writeHead(200, cors).end();
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, count: () => events, close: () => (server.closeAllConnections(), server.close()) };
-}
 
 async function site(scripts, collector) {
   const server = createServer((req, res) => {
