@@ -47,7 +47,7 @@ ${SETUP[name](collector)}
 </script></body></html>`;
 
 /** A collector stand-in that accepts everything at once and counts events. */
-async function sink() {
+export async function sink() {
   let events = 0;
   const server = createServer((req, res) => {
     const origin = req.headers.origin ?? '*';

@@ -8,6 +8,7 @@ export { Subject, PayloadBuilder, base64UrlEncode, uuidv4, utf8ByteLength, SCHEM
 export type { PlatformCode } from './core/platforms.js';
 export type {
   TrackerOptions,
+  TrackerStats,
   TrackerPlugin,
   TrackedEvent,
   FieldValue,
@@ -67,3 +68,24 @@ export { identityFromCookies, type IdentityFromCookiesOptions, type CookieIdenti
 export { persistentStore, type BrowserEventStore } from './browser/persistent-store.js';
 export { localStore, memoryStore, type KeyValueStore } from './browser/storage.js';
 export { commandFunction, type Command, type CommandFunction } from './browser/command-queue.js';
+// Automatic tracking, global contexts, consent and errors: separate functions, so that a
+// bundle leaves out what it does not import. The browser ones are inert outside a browser.
+export {
+  addGlobalContexts,
+  removeGlobalContexts,
+  clearGlobalContexts,
+  type GlobalContext,
+  type ContextEvent,
+  type ContextGenerator,
+  type ContextFilter,
+  type ContextPrimitive,
+  type ConditionalContextProvider,
+  type RuleSet,
+} from './core/global-contexts.js';
+export { trackConsentGranted, trackConsentWithdrawn, type ConsentDocument, type ConsentGrantedEvent, type ConsentWithdrawnEvent } from './core/events/consent.js';
+export { trackError, type ApplicationErrorEvent } from './core/events/application-error.js';
+export { enableLinkClickTracking, linkClickTracking, type LinkClickTrackingOptions, type LinkElement } from './browser/link-click.js';
+export { enableFormTracking, formTracking, type FormTrackingOptions, type FormField } from './browser/form-tracking.js';
+export { enableErrorTracking, errorTracking, type ErrorTrackingOptions } from './browser/errors.js';
+export type { FilterCriterion, DynamicContext } from './browser/element-filter.js';
+export type { TrackerCommand } from './browser/command-queue.js';

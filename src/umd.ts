@@ -7,8 +7,9 @@ import { Emitter } from './browser/emitter.js';
 import { BrowserTracker, Tracker, newTracker } from './browser/tracker.js';
 import { enableActivityTracking } from './browser/activity.js';
 import { commandFunction } from './browser/command-queue.js';
+import { autotrackCommands } from './browser/autotrack-commands.js';
 
-const isotrack = Object.assign(commandFunction(), { Tracker, Emitter, Subject, BrowserTracker, newTracker, enableActivityTracking });
+const isotrack = Object.assign(commandFunction(autotrackCommands), { Tracker, Emitter, Subject, BrowserTracker, newTracker, enableActivityTracking });
 const stub = (globalThis as { isotrack?: { q?: ArrayLike<unknown>[] } }).isotrack;
 for (const args of stub?.q ?? []) (isotrack as (...a: unknown[]) => void)(...Array.from(args));
 

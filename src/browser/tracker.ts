@@ -1,5 +1,6 @@
 import { Subject } from '../core/subject.js';
-import { Tracker as CoreTracker, type TrackerOptions } from '../core/tracker.js';
+import { Tracker as CoreTracker, type TrackerOptions, type TrackerStats } from '../core/tracker.js';
+import type { EmitterStats } from '../emitter/types.js';
 import type { EventSink } from '../core/types.js';
 import { sendBeaconTransport } from '../transports/beacon.js';
 import type { Transport } from '../transports/types.js';
@@ -164,6 +165,11 @@ export class BrowserTracker extends Tracker {
     if (typeof accept != 'function') throw new TypeError('isotrack: crossDomainLinker must be a function');
     const id = this.identity;
     return id ? linkCrossDomain(accept, () => id.ids()?.domainUserId) : () => {};
+  }
+
+  /** The emitter's counters and the tracker's own (`filtered`: events a plugin's filter dropped). */
+  override stats(): EmitterStats & TrackerStats {
+    return { ...this.emitter.stats(), ...super.stats() };
   }
 }
 

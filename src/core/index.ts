@@ -1,5 +1,5 @@
 // The platform-neutral core, re-exported by every entry.
-export { Tracker, type TrackerOptions, type TrackerPlugin, type TrackedEvent } from './tracker.js';
+export { Tracker, type TrackerOptions, type TrackerStats, type TrackerPlugin, type TrackedEvent } from './tracker.js';
 export { Subject } from './subject.js';
 export { PayloadBuilder, type FieldValue } from './payload.js';
 export { base64UrlEncode } from './base64.js';

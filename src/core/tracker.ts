@@ -18,6 +18,7 @@ import {
   type SiteSearchEvent,
 } from './events/web-events.js';
 import { addField, addFields, addJsonField, newPayload } from './payload.js';
+import { runHook, type TrackedEvent, type TrackerPlugin } from './plugins.js';
 import { checkPlatform, type PlatformCode } from './platforms.js';
 import { SCHEMAS, TRACKER_VERSION } from './schemas.js';
 import { Subject } from './subject.js';
@@ -27,19 +28,13 @@ import { utf8ByteLength } from './utf8.js';
 import { uuidv4 } from './uuid.js';
 import { optionalContexts, optionalString, optionalTimestamp, selfDescribingJson } from './validation.js';
 
-/** An event as plugins see it, before it is encoded and serialised. */
-export interface TrackedEvent {
-  /** Event type code (`e`). */
-  readonly e: string;
-  /** The flat fields so far (unset ones read as `undefined`); a plugin may add to them (usually only where absent). */
-  readonly payload: Payload;
-  /** Entities to attach; a plugin may push its own. */
-  readonly contexts: SelfDescribingJson<object>[];
-}
+// The plugin API (filter, contexts, afterTrack, activation) lives in plugins.ts.
+export type { TrackedEvent, TrackerPlugin } from './plugins.js';
 
-/** Adds automatic fields or entities to every event (the browser's page context, sessions…). */
-export interface TrackerPlugin {
-  beforeTrack?: ((event: TrackedEvent) => void) | undefined;
+/** Counters of the tracker itself, from `tracker.stats()`. */
+export interface TrackerStats {
+  /** Events a plugin's `filter` dropped before they were queued. */
+  filtered: number;
 }
 
 export interface TrackerOptions {
@@ -53,7 +48,7 @@ export interface TrackerOptions {
   encodeBase64?: boolean | undefined;
   /** Platform code (`p`): web, mob, pc, srv, app, tv, cnsl, iot or headset; any other throws a TypeError. @defaultValue 'srv' ('web' in the browser build) */
   platform?: PlatformCode | undefined;
-  /** Plugins run on every event before it is serialised. @defaultValue [] */
+  /** Plugins, activated in order; their hooks run on every event (see {@link TrackerPlugin}). @defaultValue [] */
   plugins?: TrackerPlugin[] | undefined;
 }
 
@@ -70,6 +65,8 @@ export class Tracker {
   private readonly appId: string | undefined;
   private readonly encodeBase64: boolean;
   private readonly platform: PlatformCode;
+  /** Events a plugin's filter dropped. */
+  private filtered = 0;
 
   constructor(emitters: EventSink | EventSink[], options: TrackerOptions = {}) {
     this.emitters = Array.isArray(emitters) ? [...emitters] : [emitters];
@@ -79,7 +76,8 @@ export class Tracker {
     this.appId = optionalString(options.appId, 'appId') || undefined;
     this.encodeBase64 = options.encodeBase64 ?? true;
     this.platform = options.platform == null ? 'srv' : checkPlatform(options.platform, 'platform');
-    this.plugins = [...(options.plugins ?? [])];
+    this.plugins = [];
+    for (const plugin of options.plugins ?? []) this.addPlugin(plugin);
   }
 
   setSubject(subject: Subject | undefined): this {
@@ -92,9 +90,17 @@ export class Tracker {
     return this;
   }
 
+  /** Adds a plugin and activates it (`activate`, then `activateBrowserPlugin`). */
   addPlugin(plugin: TrackerPlugin): this {
     this.plugins.push(plugin);
+    runHook([plugin], 'activate', this);
+    runHook([plugin], 'activateBrowserPlugin', this);
     return this;
+  }
+
+  /** The tracker's own counters: events that plugins filtered out. */
+  stats(): TrackerStats {
+    return { filtered: this.filtered };
   }
 
   trackPageView(event: PageViewEvent & CommonEventProperties = {}): string {
@@ -169,8 +175,15 @@ export class Tracker {
       throw new TypeError('isotrack: subject must be a Subject');
     }
     const serialized = events.map((built) => this.serialize(built, contexts, trueTimestamp, subject));
-    for (const event of serialized) for (const sink of this.emitters) sink.input(event);
-    return serialized[0]!.eid;
+    for (const [event, tracked] of serialized) {
+      if (!runHook(this.plugins, 'filter', tracked)) {
+        this.filtered++;
+        continue;
+      }
+      for (const sink of this.emitters) sink.input(event);
+      runHook(this.plugins, 'afterTrack', tracked);
+    }
+    return serialized[0]![0].eid;
   }
 
   private serialize(
@@ -178,7 +191,7 @@ export class Tracker {
     userContexts: readonly SelfDescribingJson<object>[] | undefined,
     trueTimestamp: number | undefined,
     eventSubject: Subject | undefined,
-  ): SerializedEvent {
+  ): [SerializedEvent, TrackedEvent] {
     const eid = uuidv4();
     // Plain writes into a payload of fixed shape: every event runs this, mostly before
     // the JIT has optimised it. Values that may be empty go through `addField(s)`,
@@ -195,11 +208,11 @@ export class Tracker {
     addField(payload, 'ttm', trueTimestamp);
     if (this.subject) addFields(payload, this.subject.fields);
     if (eventSubject) addFields(payload, eventSubject.fields);
-    // Plugins may add entities; the caller's array is never changed (without plugins,
-    // nothing writes to it).
+    // Plugins may add entities; the caller's array is never changed.
     const contexts = this.plugins.length > 0 ? [...(userContexts ?? [])] : ((userContexts ?? []) as SelfDescribingJson<object>[]);
-    const tracked: TrackedEvent = { e: built.e, payload, contexts };
-    for (const plugin of this.plugins) plugin.beforeTrack?.(tracked);
+    const tracked: TrackedEvent = { e: built.e, schema: built.ue?.schema ?? '', payload, contexts };
+    runHook(this.plugins, 'contexts', tracked);
+    runHook(this.plugins, 'beforeTrack', tracked);
     for (const [field, argument] of built.required ?? []) {
       if (!payload[field]) throw new TypeError(`isotrack: ${argument} is required`);
     }
@@ -208,7 +221,7 @@ export class Tracker {
     if (built.ue) addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, selfDescribingJson(built.ue, 'event')));
     if (contexts.length > 0) addJsonField(payload, base64, 'cx', 'co', wrap(SCHEMAS.contexts, `[${contexts.map((entity) => selfDescribingJson(entity, 'context')).join(',')}]`));
     const json = JSON.stringify(payload);
-    return { eid, json, bytes: utf8ByteLength(json) };
+    return [{ eid, json, bytes: utf8ByteLength(json) }, tracked];
   }
 }
 

@@ -49,6 +49,15 @@ export function requireSelfDescribing(value: unknown, argument: string): SelfDes
   return badSelfDescribing(value, argument);
 }
 
+/**
+ * True for a self-describing JSON with a valid Iglu URI. Checked inline, without
+ * building the argument's name: this runs for the event and every entity of every track call.
+ */
+export function isSelfDescribing(value: unknown): value is SelfDescribingJson {
+  const { schema, data } = (value ?? {}) as Partial<SelfDescribingJson>;
+  return typeof schema === 'string' && IGLU_URI.test(schema) && isObject(data) && isObject(value);
+}
+
 /** Throws the TypeError that says what is wrong with a self-describing JSON. */
 function badSelfDescribing(value: unknown, argument: string): never {
   if (!isObject(value)) fail(argument, `must be a self-describing JSON {schema, data}, got ${describe(value)}`);

@@ -1,0 +1,29 @@
+// Shared by the autotrack-*.spec.ts files: a page with the script tag, markup and a
+// snippet, and readers of the events' names and entities.
+import { entities, selfDescribing } from './helpers.js';
+
+/** A page that loads the script tag, then `body`, then runs `script` with `COLLECTOR` defined. */
+export function trackedPage(collectorUrl: string, body: string, script: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>autotrack</title>
+<script src="/dist/isotrack.umd.min.js"></script></head><body>${body}
+<script>var COLLECTOR = ${JSON.stringify(collectorUrl)};\n${script}</script></body></html>`;
+}
+
+/** A plain page without any tracker (where a link or a form leads). */
+export const plainPage = '<!doctype html><html><head><meta charset="utf-8"><title>elsewhere</title></head><body><p>no tracker here</p></body></html>';
+
+/** The event's name: the self-describing event's schema name (`link_click`), or its `e` code. */
+export const eventName = (fields: Record<string, string>): string => (fields.e === 'ue' ? selfDescribing(fields).schema.split('/')[1]! : fields.e!);
+
+/** The self-describing event's data. */
+export const eventData = (fields: Record<string, string>): Record<string, unknown> => selfDescribing(fields).data;
+
+/** The schema names of the event's entities. */
+export const entityNames = (fields: Record<string, string>): string[] => entities(fields).map((entity) => entity.schema.split('/')[1]!);
+
+/** The events named `name`. */
+export const named = (events: Record<string, string>[], name: string): Record<string, string>[] => events.filter((e) => eventName(e) === name);
+
+/** The events named `name`, in the order they were tracked (the collector may receive them in another). */
+export const namedInOrder = (events: Record<string, string>[], name: string): Record<string, string>[] =>
+  named(events, name).sort((a, b) => Number(a.dtm) - Number(b.dtm));
