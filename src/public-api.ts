@@ -4,6 +4,8 @@
 // `Emitter` (default transport and defaults), `Tracker` (default platform code) and
 // `nodeHttpTransport` (a clear error where Node's http module does not exist).
 // test/types/export-parity.test.ts holds every entry to the same names and types.
+// Stand-ins for the DOM types the public types name, for projects without the DOM library.
+import './browser/dom-types.js';
 export { Subject, PayloadBuilder, base64UrlEncode, uuidv4, utf8ByteLength, SCHEMAS, TRACKER_VERSION } from './core/index.js';
 export type { PlatformCode } from './core/platforms.js';
 export type {

@@ -20,8 +20,8 @@ export interface FormTrackingOptions {
      * function, and a `transform` of each value before it is sent (to redact it).
      * @defaultValue every field, values as they are
      */
-    fields?: (FilterCriterion<FormField> & { transform?: (value: string | null, element: FormField) => string | null }) | undefined;
-  };
+    fields?: (FilterCriterion<FormField> & { transform?: ((value: string | null, element: FormField) => string | null) | undefined }) | undefined;
+  } | undefined;
   /** Entities to attach to each form event, or functions of the form or field that return one. @defaultValue none */
   context?: DynamicContext<HTMLFormElement | FormField> | undefined;
 }

@@ -92,8 +92,8 @@ export interface Identity extends TrackerPlugin {
   anonymous(): boolean;
   /** Whether requests should carry `SP-Anonymous: *`. */
   serverAnonymous(): boolean;
-  enableAnonymousTracking(options?: { options?: boolean | AnonymousTrackingOptions; stateStorageStrategy?: StateStorageStrategy }): void;
-  disableAnonymousTracking(options?: { stateStorageStrategy?: StateStorageStrategy }): void;
+  enableAnonymousTracking(options?: { options?: boolean | AnonymousTrackingOptions | undefined; stateStorageStrategy?: StateStorageStrategy | undefined }): void;
+  disableAnonymousTracking(options?: { stateStorageStrategy?: StateStorageStrategy | undefined }): void;
   /** Anonymous tracking with server anonymisation on (and the stored state deleted), or off. */
   setAnonymous(on: boolean): void;
   /** Deletes the stored identity; later events get new ids unless preserved. */

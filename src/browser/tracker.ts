@@ -145,12 +145,12 @@ export class BrowserTracker extends Tracker {
   }
 
   /** Anonymous tracking from now on (`options`: `true` or {@link AnonymousTrackingOptions}). */
-  enableAnonymousTracking(config?: { options?: boolean | AnonymousTrackingOptions; stateStorageStrategy?: StateStorageStrategy }): void {
+  enableAnonymousTracking(config?: { options?: boolean | AnonymousTrackingOptions | undefined; stateStorageStrategy?: StateStorageStrategy | undefined }): void {
     this.identity?.enableAnonymousTracking(config);
   }
 
   /** Back to tracking the user (a stored id is reused, else a new one is made). */
-  disableAnonymousTracking(config?: { stateStorageStrategy?: StateStorageStrategy }): void {
+  disableAnonymousTracking(config?: { stateStorageStrategy?: StateStorageStrategy | undefined }): void {
     this.identity?.disableAnonymousTracking(config);
   }
 

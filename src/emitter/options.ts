@@ -26,7 +26,7 @@ export interface FailureInfo {
    */
   cause: string;
   /** The transport's error, for a network error or timeout. */
-  error?: unknown;
+  error?: unknown | undefined;
 }
 
 /**

@@ -18,7 +18,7 @@ export interface ApplicationErrorEvent {
   /** Column number, a whole number. */
   colno?: number | undefined;
   /** The thrown value: its `stack` (cut to 8,192 characters) and `name` are sent when it has them. */
-  error?: unknown;
+  error?: unknown | undefined;
   /** Whether the error was uncaught. @defaultValue false (true for the errors that error tracking catches) */
   isFatal?: boolean | undefined;
 }
