@@ -4,6 +4,8 @@ import { SCHEMAS } from '../core/schemas.js';
 import { cookieNameHash } from '../core/sha1.js';
 import { uuidv4 } from '../core/uuid.js';
 import { findRootDomain } from './cookies.js';
+import { inBrowser } from './env.js';
+import { identityOnServer } from './identity-on-server.js';
 import { stateStore, type StateStorageStrategy } from './state-store.js';
 import { localStore } from './storage.js';
 import type { AnonymousTrackingOptions, ClearUserDataOptions, ClientSession, Identity, IdentityOptions } from './identity-types.js';
@@ -21,6 +23,7 @@ const IDENTIFIERS = ['uid', 'duid', 'tnuid', 'nuid', 'ip'];
  * events writes the cookies once; a new session is written at once.
  */
 export function identity(options: IdentityOptions = {}): Identity {
+  if (!inBrowser()) return identityOnServer();
   let strategy: StateStorageStrategy = options.stateStorageStrategy ?? options.stateStorage ?? 'cookieAndLocalStorage';
   const timeout = options.sessionCookieTimeout ?? options.sessionTimeout ?? 1800;
   const sameSite = options.cookieSameSite ?? 'Lax';

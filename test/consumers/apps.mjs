@@ -22,9 +22,11 @@ tracker.trackPageView();
 /** Every runtime export of the package, used; \`globalThis.DONE\` settles when all is flushed. */
 export const FULL_APP = `import {
   BrowserTracker, EMITTER_DEFAULTS, Emitter, MemoryEventStore, NODE_DEFAULTS, PayloadBuilder, SCHEMAS, Subject,
-  TRACKER_VERSION, Tracker, base64UrlEncode, commandFunction, enableActivityTracking, fetchTransport, identity,
-  localStore, memoryStore, newTracker, nodeHttpTransport, pageContext, persistentStore, sendBeaconTransport,
-  utf8ByteLength, uuidv4,
+  TRACKER_VERSION, Tracker, addGlobalContexts, base64UrlEncode, clearGlobalContexts, closeOnSignals, commandFunction,
+  enableActivityTracking, enableErrorTracking, enableFormTracking, enableLinkClickTracking, errorTracking,
+  fetchTransport, formTracking, identity, identityFromCookies, linkClickTracking, localStore, memoryStore, newTracker,
+  nodeHttpTransport, pageContext, persistentStore, removeGlobalContexts, sendBeaconTransport, trackConsentGranted,
+  trackConsentWithdrawn, trackError, utf8ByteLength, uuidv4,
 } from 'isotrack';
 
 const endpoint = globalThis.COLLECTOR;
@@ -48,6 +50,23 @@ tracker.trackRemoveFromCart({ sku: 'a', quantity: 1 });
 tracker.trackFormChange({ formId: 'f', elementId: 'e', nodeName: 'INPUT', value: null });
 tracker.trackFormSubmit({ formId: 'f', elements: [{ name: 'e', value: null, nodeName: 'INPUT' }] });
 tracker.trackSiteSearch({ terms: ['shoes'], totalResults: 1 });
+
+// Automatic tracking and global contexts (listeners start only in a browser).
+const stopFeatures = [
+  enableLinkClickTracking(tracker, { pseudoClicks: true }),
+  enableFormTracking(tracker),
+  enableErrorTracking(tracker),
+];
+const globalEntity = { schema: SCHEMAS.webPage, data: { id: uuidv4() } };
+addGlobalContexts(tracker, [globalEntity]);
+trackConsentGranted(tracker, { id: 'doc-1', version: '1.0', name: 'terms' });
+trackConsentWithdrawn(tracker, { all: false, id: 'doc-1', version: '1.0' });
+trackError(tracker, { message: 'handled', error: new Error('handled') });
+removeGlobalContexts(tracker, [globalEntity]);
+clearGlobalContexts(tracker);
+const plugins = [linkClickTracking(), formTracking(), errorTracking()].map((plugin) => typeof plugin.stop);
+const releaseSignals = closeOnSignals(tracker, ['SIGTERM'], { timeout: 1000 });
+const fromCookies = identityFromCookies('_sp_id.c169=' + uuidv4() + '.1764000000.3.1764000500.1763900000.' + uuidv4() + '...0.7');
 
 // A tracker assembled from the parts.
 const subject = new Subject().setUserId('user-2').setLang('en');
@@ -78,18 +97,22 @@ const checks = {
   defaults: [EMITTER_DEFAULTS.bufferSize, NODE_DEFAULTS.bufferSize],
   browserTracker: tracker instanceof BrowserTracker,
   nodeOnly,
+  plugins,
+  cookieSessionIndex: fromCookies?.sessionIndex,
 };
 
 // A generous flush deadline: the test machine may be busy; the collector has the last word.
 const deadline = { timeout: 60_000 };
 globalThis.DONE = Promise.all([tracker.flush(deadline), parts.flush(deadline), command((trackers) => trackers.queue.flush(deadline))]).then((results) => {
   stopActivity();
+  for (const stop of stopFeatures) stop();
+  releaseSignals();
   return { results: results.flat(), checks };
 });
 `;
 
-/** Events the full app tracks: 12 track calls on the first tracker (the transaction adds an item event), 1 + 1 on the others. */
-export const FULL_APP_EVENTS = 15;
+/** Events the full app tracks: 15 track calls on the first tracker (the transaction adds an item event), 1 + 1 on the others. */
+export const FULL_APP_EVENTS = 18;
 
 /** The bundlers project: its tools, the two apps and the scripts that build and serve them. */
 export function bundlersProject() {

@@ -14,7 +14,7 @@ import { launchChromium, serveStatic, waitForGood } from './helpers.js';
 
 interface FullAppResult {
   results: { ok: boolean }[];
-  checks: { browserTracker: boolean; nodeOnly: string; version: string; bytes: number };
+  checks: { browserTracker: boolean; nodeOnly: string; version: string; bytes: number; plugins: string[]; cookieSessionIndex: number | undefined };
 }
 
 let collector: RunningCollector;
@@ -60,6 +60,8 @@ async function expectDelivered(done: FullAppResult, appId: string, where: 'brows
   expect(done.checks.browserTracker).toBe(true);
   expect(done.checks.nodeOnly).toMatch(/nodeHttpTransport needs Node's http module/);
   expect(done.checks.version).toMatch(/^isotrack-\d+\.\d+\.\d+/);
+  expect(done.checks.plugins).toEqual(['function', 'function', 'function']);
+  expect(done.checks.cookieSessionIndex).toBe(3);
   const { good, errors } = await waitForGood(collector, appId, FULL_APP_EVENTS);
   expect(errors).toEqual([]);
   expect(good).toHaveLength(FULL_APP_EVENTS);
