@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import type { Engine } from './test/browser/driver/types.js';
 
 // Browser tests drive Debian's Chromium: a test tool's own browser download
 // cannot work on our machines (no network beyond the package registries).
@@ -10,7 +11,7 @@ const engineSpecs = readdirSync(browserDir).filter(
   (file) => file.endsWith('.spec.ts') && /from '\.\/driver\/index\.js'/.test(readFileSync(`${browserDir}/${file}`, 'utf8')),
 );
 
-export default defineConfig({
+export default defineConfig<object, { engine: Engine }>({
   testDir: browserDir,
   testMatch: '**/*.spec.ts',
   fullyParallel: false,

@@ -53,9 +53,11 @@ function queue() {
   };
 }
 
-function profile(session: WebDriver): Driver {
+function profile(session: WebDriver, first: string): Driver {
   const turn = queue();
-  let fresh = true; // the session's first window is still unused
+  // A window with no tab of ours in it: the session's first, then the one that keeps the
+  // session alive when the last tab closes (closing a session's last window ends it).
+  let spare: string | undefined = first;
   const open = new Set<string>();
 
   const wrap = (handle: string): Tab => {
@@ -66,7 +68,7 @@ function profile(session: WebDriver): Driver {
         return work();
       });
     const evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> =>
-      run(async () => {
+      run(async (): Promise<Awaited<R>> => {
         const script = `const done = arguments[arguments.length - 1];
           Promise.resolve().then(() => (${fn.toString()})(arguments[0])).then(
             (value) => done({ value: value === undefined ? null : value }),
@@ -106,12 +108,16 @@ function profile(session: WebDriver): Driver {
         await historyBack(tab);
       },
       close: () =>
-        run(async () => {
+        turn(async () => {
           open.delete(handle);
+          if (!open.size && !spare) {
+            await session.switchTo().newWindow('tab');
+            spare = await session.getWindowHandle();
+          }
+          await session.switchTo().window(handle);
           await session.close();
-          // Commands need a current window: the next one takes its turn from here.
-          const [other] = open;
-          if (other) await session.switchTo().window(other);
+          // Commands need a current window.
+          await session.switchTo().window(spare ?? [...open][0]!);
         }),
       errors: async () => [...seen, ...(await evaluate(() => (window as unknown as { __pageErrors?: string[] }).__pageErrors ?? []))],
     };
@@ -122,8 +128,9 @@ function profile(session: WebDriver): Driver {
     engine: 'webkit',
     async open(url) {
       const handle = await turn(async () => {
-        if (!fresh || open.size) await session.switchTo().newWindow('tab');
-        fresh = false;
+        if (spare) await session.switchTo().window(spare);
+        else await session.switchTo().newWindow('tab');
+        spare = undefined;
         const handle = await session.getWindowHandle();
         open.add(handle);
         await session.get(url);
@@ -149,7 +156,7 @@ export async function launchWebKit(): Promise<Launched> {
         .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] } })
         .build();
       await session.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
-      return profile(session);
+      return profile(session, await session.getWindowHandle());
     },
     close: async () => {
       driver.process.kill();
