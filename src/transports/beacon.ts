@@ -92,14 +92,6 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
     }
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeout);
-    let counted = keepalive;
-    const release = () => {
-      if (counted) {
-        counted = false;
-        inFlight -= size;
-        wire.delete(key);
-      }
-    };
     if (keepalive) {
       inFlight += size;
       wire.add(key);
@@ -110,14 +102,19 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
     });
     pending.add(settle);
     try {
-      const sending = fetch(url, { ...init, signal: abort.signal }).catch((error: unknown) => {
+      const sending = fetch(url, { ...init, signal: abort.signal }).catch(async (error: unknown) => {
         // Firefox frees a keepalive request's bytes only a task after its response ends,
         // and refuses (a network error, at once) a request that finds them still counted:
-        // send it again without keepalive, no longer reported as on the wire at unload.
-        // A collector that is down fails this one too.
+        // send it again, still with keepalive, a moment later. Not without keepalive: such
+        // a request may arrive after the page is gone while its events stay stored, twice.
+        // Until it is sent again it is not on the wire: a page that goes meanwhile keeps
+        // its events stored. A collector that is down fails this one too.
         if (!keepalive || abort.signal.aborted) throw error;
-        release();
-        return fetch(url, { ...init, keepalive: false, signal: abort.signal });
+        wire.delete(key);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        if (!pending.has(settle)) throw error;
+        wire.add(key);
+        return fetch(url, { ...init, signal: abort.signal });
       });
       const answer = async () => {
         const response = await sending;
@@ -132,7 +129,10 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
     } finally {
       pending.delete(settle);
       clearTimeout(timer);
-      release();
+      if (keepalive) {
+        inFlight -= size;
+        wire.delete(key);
+      }
     }
   };
 

@@ -215,10 +215,12 @@ test('unload: 50 events, then at once a cross-origin navigation: none twice, all
     await expect.poll(() => page.url().catch(() => ''), { timeout: 15_000 }).toBe(`${other.url}/away.html`);
     const whileAway = (await goodEvents(collector)).length;
     await page.back();
-    // Firefox and WebKit keep the page in the back/forward cache (WebKit with its requests
-    // in flight never settled: the SDK settles them at pageshow); Chromium loads it anew
-    // and the new page takes the released queue over.
-    expect(await page.evaluate(() => (window as unknown as { restored: boolean }).restored)).toBe(driver.engine != 'chromium');
+    // WebKit keeps the page in the back/forward cache, with its requests in flight never
+    // settled (the SDK settles them at pageshow); Chromium loads it anew and the new page
+    // takes the released queue over; Firefox does either, as it finds the page eligible.
+    const restored = await page.evaluate(() => (window as unknown as { restored: boolean }).restored);
+    expect({ chromium: [false], firefox: [false, true], webkit: [true] }[driver.engine]).toContain(restored);
+    test.info().annotations.push({ type: 'restored from the back/forward cache', description: String(restored) });
     const events = await waitForEvents(collector, (all) => all.length >= 50, 10_000);
     await pause(1_000);
     const final = await goodEvents(collector);

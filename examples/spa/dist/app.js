@@ -1309,6 +1309,9 @@ function sendBeaconTransport(options = {}) {
     const budget = options.budget ?? 61_440;
     const credentials = options.credentials ?? 'include';
     const wire = new Set();
+    // Keys of the requests `sent()` last reported, and how to settle each request in flight.
+    let reported = new Set();
+    const pending = new Set();
     let inFlight = 0;
     let down;
     const send = async ({ url, method, headers, body, bytes, timeout, unloading }) => {
@@ -1345,17 +1348,42 @@ function sendBeaconTransport(options = {}) {
             inFlight += size;
             wire.add(key);
         }
+        let settle;
+        const thawed = new Promise((resolve, reject) => {
+            settle = () => (reported.has(key) ? resolve(handedOff) : reject(new Error('isotrack: frozen in the back/forward cache')));
+        });
+        pending.add(settle);
         try {
-            const response = await fetch(url, { ...init, signal: abort.signal });
-            down = response.status >= 500;
-            await drain(response);
-            return { status: response.status, header: (name) => response.headers.get(name) ?? undefined };
+            const sending = fetch(url, { ...init, signal: abort.signal }).catch(async (error) => {
+                // Firefox frees a keepalive request's bytes only a task after its response ends,
+                // and refuses (a network error, at once) a request that finds them still counted:
+                // send it again, still with keepalive, a moment later. Not without keepalive: such
+                // a request may arrive after the page is gone while its events stay stored, twice.
+                // Until it is sent again it is not on the wire: a page that goes meanwhile keeps
+                // its events stored. A collector that is down fails this one too.
+                if (!keepalive || abort.signal.aborted)
+                    throw error;
+                wire.delete(key);
+                await new Promise((resolve) => setTimeout(resolve, 50));
+                if (!pending.has(settle))
+                    throw error;
+                wire.add(key);
+                return fetch(url, { ...init, signal: abort.signal });
+            });
+            const answer = async () => {
+                const response = await sending;
+                down = response.status >= 500;
+                await drain(response);
+                return { status: response.status, header: (name) => response.headers.get(name) ?? undefined };
+            };
+            return await Promise.race([answer(), thawed]);
         }
         catch (error) {
             down = true;
             throw error;
         }
         finally {
+            pending.delete(settle);
             clearTimeout(timer);
             if (keepalive) {
                 inFlight -= size;
@@ -1369,13 +1397,18 @@ function sendBeaconTransport(options = {}) {
             // While the collector is unreachable, the requests on the wire will most likely fail
             // too, after the page is gone: report none, so that their events stay stored for
             // the next page load (a duplicate if one arrives after all, rather than a loss).
-            if (!down)
-                for (const text of wire)
-                    for (const match of text.matchAll(EID))
-                        ids.add(match[1] ?? match[2]);
+            reported = new Set(down ? [] : wire);
+            for (const text of reported)
+                for (const match of text.matchAll(EID))
+                    ids.add(match[1] ?? match[2]);
             return ids;
         },
         room: () => (down ? 0 : budget - inFlight),
+        thaw() {
+            for (const settle of pending)
+                settle();
+            reported = new Set();
+        },
     });
 }
 
@@ -1710,7 +1743,7 @@ class Emitter extends Emitter$1 {
         // Back from the back/forward cache: take the lease again and send what unload kept.
         listen(window, 'pageshow', (event) => {
             if (event.persisted)
-                store?.tick(), void this.flush();
+                transport.thaw?.(), store?.tick(), void this.flush();
         });
         if (store) {
             store.tick();
