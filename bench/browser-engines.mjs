@@ -163,7 +163,7 @@ export async function runEnginesBench({ rounds = Number(process.env.BENCH_ENGINE
         for (const [name, list] of Object.entries(runs)) {
           const median = (pick) => list.map(pick).sort((a, b) => a - b)[Math.floor(list.length / 2)];
           const gone = name == 'bare' ? undefined : await unload(launched, web.url, name, collector, away.url);
-          rows.push({
+          const row = {
             engine,
             tracker: LABELS[name],
             'cold: track loop (ms)': +median((r) => r.cold).toFixed(1),
@@ -172,7 +172,9 @@ export async function runEnginesBench({ rounds = Number(process.env.BENCH_ENGINE
             'unload: delivered while away': gone ? `${gone.whileAway} / ${UNLOAD_EVENTS}` : '—',
             'unload: after Back': gone ? `${gone.total} / ${UNLOAD_EVENTS}` : '—',
             'unload: twice': gone ? gone.twice : '—',
-          });
+          };
+          rows.push(row);
+          console.error(`bench ${engine}: ${JSON.stringify(row)}`);
         }
       } finally {
         await launched.close();
@@ -186,4 +188,7 @@ export async function runEnginesBench({ rounds = Number(process.env.BENCH_ENGINE
   return rows;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) console.table(await runEnginesBench());
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const engines = process.env.BENCH_ENGINES?.split(',');
+  console.table(await runEnginesBench(engines ? { engines } : {}));
+}
