@@ -1,9 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import type { Engine } from './test/browser/driver/types.js';
 
 // Browser tests drive Debian's Chromium: a test tool's own browser download
 // cannot work on our machines (no network beyond the package registries).
-export default defineConfig({
-  testDir: './test/browser',
+// Specs written against the driver fixture (test/browser/driver/) also run in Firefox
+// ESR and WebKitGTK; every other spec runs in Chromium only.
+const browserDir = './test/browser';
+const engineSpecs = readdirSync(browserDir).filter(
+  (file) => file.endsWith('.spec.ts') && /from '\.\/driver\/index\.js'/.test(readFileSync(`${browserDir}/${file}`, 'utf8')),
+);
+
+export default defineConfig<object, { engine: Engine }>({
+  testDir: browserDir,
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
@@ -24,4 +33,9 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'chromium', use: { engine: 'chromium' } },
+    { name: 'firefox', testMatch: engineSpecs, use: { engine: 'firefox' } },
+    { name: 'webkit', testMatch: engineSpecs, use: { engine: 'webkit' } },
+  ],
 });

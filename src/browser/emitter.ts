@@ -57,7 +57,7 @@ export class Emitter extends CoreEmitter {
     listen(window, 'pagehide', () => exit(true));
     // Back from the back/forward cache: take the lease again and send what unload kept.
     listen(window, 'pageshow', (event) => {
-      if ((event as PageTransitionEvent).persisted) store?.tick(), void this.flush();
+      if ((event as PageTransitionEvent).persisted) transport.thaw?.(), store?.tick(), void this.flush();
     });
     if (store) {
       store.tick();

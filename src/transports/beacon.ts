@@ -25,6 +25,12 @@ export interface BeaconTransport extends Transport {
   sent(): Set<string>;
   /** Bytes that may still be sent at unload: 0 while the collector is known to be unreachable. */
   room(): number;
+  /**
+   * The page is back from the back/forward cache: settles the requests that were in flight
+   * when it was frozen (WebKit never settles them): those `sent()` reported as delivered,
+   * the others as failed, to be retried.
+   */
+  thaw(): void;
 }
 
 const EID = /"eid":"([^"]+)"|[?&]eid=([^&]+)/g;
@@ -53,6 +59,9 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
   const budget = options.budget ?? 61_440;
   const credentials = options.credentials ?? 'include';
   const wire = new Set<string>();
+  // Keys of the requests `sent()` last reported, and how to settle each request in flight.
+  let reported = new Set<string>();
+  const pending = new Set<() => void>();
   let inFlight = 0;
   let down: boolean | undefined;
 
@@ -89,15 +98,38 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
       inFlight += size;
       wire.add(key);
     }
+    let settle!: () => void;
+    const thawed = new Promise<TransportResponse>((resolve, reject) => {
+      settle = () => (reported.has(key) ? resolve(handedOff) : reject(new Error('isotrack: frozen in the back/forward cache')));
+    });
+    pending.add(settle);
     try {
-      const response = await fetch(url, { ...init, signal: abort.signal });
-      down = response.status >= 500;
-      await drain(response);
-      return answer(response);
+      const sending = fetch(url, { ...init, signal: abort.signal }).catch(async (error: unknown) => {
+        // Firefox frees a keepalive request's bytes only a task after its response ends,
+        // and refuses (a network error, at once) a request that finds them still counted:
+        // send it again, still with keepalive, a moment later. Not without keepalive: such
+        // a request may arrive after the page is gone while its events stay stored, twice.
+        // Until it is sent again it is not on the wire: a page that goes meanwhile keeps
+        // its events stored. A collector that is down fails this one too.
+        if (!keepalive || abort.signal.aborted) throw error;
+        wire.delete(key);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        if (!pending.has(settle)) throw error;
+        wire.add(key);
+        return fetch(url, { ...init, signal: abort.signal });
+      });
+      const settled = async () => {
+        const response = await sending;
+        down = response.status >= 500;
+        await drain(response);
+        return answer(response);
+      };
+      return await Promise.race([settled(), thawed]);
     } catch (error) {
       down = true;
       throw error;
     } finally {
+      pending.delete(settle);
       clearTimeout(timer);
       if (keepalive) {
         inFlight -= size;
@@ -112,9 +144,14 @@ export function sendBeaconTransport(options: BeaconTransportOptions = {}): Beaco
       // While the collector is unreachable, the requests on the wire will most likely fail
       // too, after the page is gone: report none, so that their events stay stored for
       // the next page load (a duplicate if one arrives after all, rather than a loss).
-      if (!down) for (const text of wire) for (const match of text.matchAll(EID)) ids.add(match[1] ?? match[2]!);
+      reported = new Set(down ? [] : wire);
+      for (const text of reported) for (const match of text.matchAll(EID)) ids.add(match[1] ?? match[2]!);
       return ids;
     },
     room: () => (down ? 0 : budget - inFlight),
+    thaw() {
+      for (const settle of pending) settle();
+      reported = new Set();
+    },
   });
 }

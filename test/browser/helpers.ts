@@ -14,6 +14,19 @@ export const WEB_PAGE = 'iglu:com.snowplowanalytics.snowplow/web_page/jsonschema
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.map': 'application/json' };
 
+/**
+ * Records the page's uncaught errors and unhandled rejections in `window.__pageErrors`,
+ * for drivers without page-error events (WebDriver classic: WebKit). Served as a file
+ * (`/__errors.js`) so that a strict CSP (`script-src 'self'`) lets it run.
+ */
+const ERROR_RECORDER = `window.__pageErrors = [];
+addEventListener('error', (e) => __pageErrors.push(e.message || String(e.error)));
+addEventListener('unhandledrejection', (e) => __pageErrors.push('unhandled rejection: ' + ((e.reason && e.reason.message) || String(e.reason))));`;
+const withRecorder = (html: string) => {
+  const tag = '<script src="/__errors.js"></script>';
+  return /<head(\s[^>]*)?>/i.test(html) ? html.replace(/<head(\s[^>]*)?>/i, (head) => head + tag) : tag + html;
+};
+
 export interface Site {
   /** Origin, e.g. `http://127.0.0.1:43210`. */
   url: string;
@@ -35,15 +48,20 @@ export async function startSite(host = '127.0.0.1'): Promise<Site> {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const page = pages.get(path);
-    if (page) return send(res, 200, page.html, { 'Content-Type': TYPES['.html']!, ...page.headers });
+    if (page) {
+      const type = page.headers['Content-Type'] ?? TYPES['.html']!;
+      return send(res, 200, type.startsWith('text/html') ? withRecorder(page.html) : page.html, { 'Content-Type': type, ...page.headers });
+    }
+    if (path == '/__errors.js') return send(res, 200, ERROR_RECORDER, { 'Content-Type': TYPES['.js']! });
     const file = normalize(join(ROOT, path));
     if (!file.startsWith(join(ROOT, 'dist')) && !file.startsWith(join(ROOT, 'examples'))) return send(res, 404, 'not found', {});
     try {
       const target = file.endsWith('/') ? join(file, 'index.html') : file;
-      send(res, 200, await readFile(target), { 'Content-Type': TYPES[extname(target)] ?? 'text/plain' });
+      const body = await readFile(target);
+      send(res, 200, extname(target) == '.html' ? withRecorder(body.toString('utf8')) : body, { 'Content-Type': TYPES[extname(target)] ?? 'text/plain' });
     } catch {
       // SPA routes fall back to the app's page.
-      if (path.startsWith('/examples/spa/')) return send(res, 200, await readFile(join(ROOT, 'examples/spa/index.html')), { 'Content-Type': TYPES['.html']! });
+      if (path.startsWith('/examples/spa/')) return send(res, 200, withRecorder(await readFile(join(ROOT, 'examples/spa/index.html'), 'utf8')), { 'Content-Type': TYPES['.html']! });
       send(res, 404, 'not found', {});
     }
   });
@@ -115,9 +133,12 @@ export function duplicates(events: Record<string, string>[]): string[] {
   return twice;
 }
 
-/** A page that loads the UMD build by a plain script tag and runs `body` (an inline script). */
-export function umdPage(script: string, title = 'isotrack test page'): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
+/**
+ * A page that loads the UMD build by a plain script tag and runs `body` (an inline script).
+ * `prelude` runs before the build loads (what an init script would do, in every engine).
+ */
+export function umdPage(script: string, title = 'isotrack test page', prelude = ''): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>${prelude && `<script>${prelude}</script>`}
 <script src="/dist/isotrack.umd.min.js"></script></head><body><div style="height:3000px;width:3000px">tall</div>
 <script>${script}</script></body></html>`;
 }
