@@ -13,8 +13,10 @@ const FILE = new URL('../dist/isotrack.umd.min.js', import.meta.url);
 const GOAL = 8_192; // 8 KiB, issue 5
 // Raised with what was measured: +2,370 for Snowplow-compatible identity (issue 12) and
 // +1,268 for the schema rules, unsendable/exit drops, redirects and validated stored state
-// (issue 15): 13,836 together; 13,861 with the strict public types.
-const CEILING = 13_880; // what the build holds today, with a little room
+// (issue 15): 13,836 together; 13,861 with the strict public types; 16,926 with automatic
+// tracking, global contexts, plugins and consent (issue 13) and the engine fixes (issue 11).
+// Issue 13's budget (0.5x Snowplow with the same plugins, about 11,500) is not met.
+const CEILING = 16_950; // what the build holds today, with a little room
 
 describe('dist/isotrack.umd.min.js', () => {
   it('exists (run npm run build first)', () => {
