@@ -24,5 +24,6 @@ export function identityOnServer(): Identity {
     // Snowplow's shape with nothing in it: cookies disabled, no user, no session.
     info: () => ['1', '', 0, 0, 0, '', '', '', '', '', 0],
     cookieName: () => '',
+    beforeTrack: nothing,
   };
 }

@@ -44,7 +44,7 @@ export async function fuzz(seed: number, runs: number): Promise<FuzzFigures & { 
     port: 0,
     maxEvents: 10,
     onEvent: (record) => {
-      if ('good' in record) goodEids.add(record.good.event.parameters.eid!);
+      if ('good' in record) goodEids.add(record.good.rawEvent.parameters.eid!);
       else (bad++, badErrors.length < 10 && badErrors.push(...record.bad.errors));
     },
   });
