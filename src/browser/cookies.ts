@@ -44,6 +44,10 @@ export function setCookie(name: string, value: string, seconds: number, a: Cooki
  */
 export function findRootDomain(sameSite: string, secure: boolean): string {
   const host = location.hostname;
+  // An IP address (v4, or v6 in brackets) has no parent domain to share cookies with:
+  // probing its parts only makes the browser reject cookies for "0.1" (Firefox logs
+  // each rejection in the page's console).
+  if (/^[\d.]+$|:/.test(host)) return host;
   const labels = host.split('.');
   const name = '_sp_root_domain_test_' + Date.now();
   for (let i = labels.length - 2; i >= 0; i--) {

@@ -1,32 +1,57 @@
 // Event arguments are checked and mapped by small tables rather than by code per
-// field: the rules read like the protocol's tables, and they keep the browser
-// bundle small (a UMD budget of 8 KB gzipped covers every event type).
+// field: the rules read like the protocol's and the schemas' tables, and they keep the
+// browser bundle small (no JSON-schema engine ships in the script tag). Each rule
+// states what the pipeline checks for that field (type, integer bounds, enum, format,
+// maxLength), so that every event accepted at the call is one the pipeline accepts.
 /** Kinds of argument. */
 const STRING = 1;
 const NUMBER = 2;
 const STRINGS = 3;
 const ARRAY = 4;
 const OBJECT = 5;
-/** A whole number: the protocol field is an integer, which the pipeline refuses to read from `1.5`. */
+/** A whole number the pipeline stores as a 32-bit integer (`|n| ≤ 2^31 - 1`): it refuses `1.5` and `2^31`. */
 const INTEGER = 6;
-/** Added to a kind: the argument must be present. */
+/** A whole number from 0 to 2^31 - 1 (sizes, counts, indexes). */
+const COUNT = 7;
+/** Added to a kind: the argument must be present (a string or an array, non-empty). */
 const REQUIRED = 8;
 /** Added to a kind: `null` is a value to send, not an absence. */
 const NULLABLE = 16;
-const KIND_NAMES = ['', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object', 'a whole number'];
+/** Added to `STRING + REQUIRED`: the empty string is a value (the schema has no minLength). */
+const EMPTY = 32;
+/** The largest integer the pipeline stores in an integer column. */
+const INT_MAX = 2 ** 31 - 1;
+const KIND_NAMES = ['', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object', 'a whole number (32-bit)', 'a whole number ≥ 0 (32-bit)'];
+/** The schemas' `format: uuid`. */
+const UUID$1 = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 /** A plain object: not null, not an array. */
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function fits(kind, value) {
+/** Whether a string meets a rule's maxLength, enum or format. */
+const allowed = (text, extra) => typeof text == 'string' &&
+    (extra === undefined || (typeof extra == 'number' ? text.length <= extra : extra instanceof RegExp ? extra.test(text) : extra.includes(text)));
+function fits(kind, value, extra) {
     switch (kind) {
-        case STRING: return typeof value === 'string';
+        case STRING: return allowed(value, extra);
         case NUMBER: return typeof value === 'number' && Number.isFinite(value);
-        case STRINGS: return Array.isArray(value) && value.every((v) => typeof v === 'string');
+        case STRINGS: return Array.isArray(value) && value.every((v) => allowed(v, extra));
         case ARRAY: return Array.isArray(value);
-        case INTEGER: return Number.isInteger(value);
-        default: return isObject(value);
+        case INTEGER: return Number.isInteger(value) && Math.abs(value) <= INT_MAX;
+        case COUNT: return Number.isInteger(value) && value >= 0 && value <= INT_MAX;
+        default: return isObject(value) && (!extra || Object.values(value).every((v) => extra.includes(typeof v)));
     }
+}
+/** What a rule asks for, in an error message. */
+function wanted(kind, flags, extra) {
+    if (kind == OBJECT && extra)
+        return `an object of ${extra.join(' or ')} values`;
+    if (kind == STRING && Array.isArray(extra))
+        return `one of ${extra.join(', ')}`;
+    if (extra instanceof RegExp)
+        return 'a UUID';
+    const name = KIND_NAMES[kind] + (typeof extra == 'number' ? ` of at most ${extra} characters` : '');
+    return flags & REQUIRED && !(flags & EMPTY) && (kind == STRING || kind == STRINGS) ? name.replace(/^an? /, 'a non-empty ') : name;
 }
 /** What a wrong value looks like in a message: short, never the whole value. */
 function describe(value) {
@@ -45,30 +70,42 @@ function fail(argument, problem) {
 }
 /** Checks that `args` is an object, so that field checks can name the field. */
 function requireArgs(args, method) {
-    if (!fits(OBJECT, args))
+    if (!isObject(args))
         fail(method, 'expects an object argument');
     return args;
 }
 /**
  * Reads `args` by `rules` into the fields to send, in rule order. Absent optional
- * arguments are left out; a missing required one or a value of the wrong kind
+ * arguments are left out; a missing required one or a value that breaks its rule
  * throws a TypeError naming the argument (prefixed, e.g. `items[1].`).
+ *
+ * Every argument is read once, and arrays and objects are copied as they are checked
+ * (a hole reads as `undefined`): a getter, a Proxy or a later change by the caller
+ * cannot make the event sent differ from the event checked.
  */
 function readFields(args, rules, prefix = '') {
     const out = {};
-    for (const [argument, flags, sentAs = argument] of rules) {
-        const value = args[argument];
+    for (const [argument, flags, third] of rules) {
+        const [sentAs, extra] = typeof third == 'string' ? [third] : [argument, third];
+        let value = args[argument];
         const kind = flags & 7;
         if (value === undefined || (value === null && !(flags & NULLABLE))) {
             if (flags & REQUIRED)
-                fail(prefix + argument, `is required (${KIND_NAMES[kind]})`);
+                fail(prefix + argument, `is required (${wanted(kind, flags, extra)})`);
             if (flags & NULLABLE)
                 out[sentAs] = null;
             continue;
         }
-        if (value !== null && !(fits(kind, value) && (kind !== STRING || !(flags & REQUIRED) || value !== ''))) {
-            fail(prefix + argument, `must be ${flags & REQUIRED && kind === STRING ? 'a non-empty string' : KIND_NAMES[kind]}, got ${describe(value)}`);
+        if (Array.isArray(value))
+            value = Array.from(value);
+        else if (kind == OBJECT && isObject(value))
+            value = Object.fromEntries(Object.keys(value).map((key) => [key, value[key]]));
+        if (value !== null && !(fits(kind, value, extra) && !(flags & REQUIRED && !(flags & EMPTY) && value.length === 0))) {
+            fail(prefix + argument, `must be ${wanted(kind, flags, extra)}, got ${describe(value)}`);
         }
+        // The items of an array of objects are read by their own rules.
+        if (kind == ARRAY && extra)
+            value = value.map((item, i) => readFields(requireArgs(item, `${prefix}${argument}[${i}]`), extra, `${prefix}${argument}[${i}].`));
         out[sentAs] = value;
     }
     return out;
@@ -120,24 +157,52 @@ function buildPagePing(args) {
 
 // The pattern Enrich applies to schema URIs (tracker-protocol notes, section 4).
 const IGLU_URI = /^iglu:[a-zA-Z0-9\-_.]+\/[a-zA-Z0-9\-_]+\/[a-zA-Z0-9\-_]+\/[0-9]+-[0-9]+-[0-9]+$/;
+// Enrich reads timestamps as milliseconds within the years 0 to 9999.
+const YEAR_0 = -621672192e5;
+const YEAR_10000 = 253402300800000;
+/** The JSON text of each checked self-describing JSON, made once at the call. */
+const texts = new WeakMap();
 /** An optional string option or argument, checked. */
 function optionalString(value, argument) {
     if (value == null)
         return undefined; // the common case, on every track call
     return readFields({ [argument]: value }, [[argument, STRING]])[argument];
 }
-/** An optional whole-number option or argument (e.g. a timestamp in ms), checked. */
-function optionalInteger(value, argument) {
+/** An optional timestamp (whole ms since the epoch, years 0 to 9999, as Enrich reads them), checked. */
+function optionalTimestamp(value, argument) {
     if (value == null)
         return undefined; // the common case, on every track call
-    return readFields({ [argument]: value }, [[argument, INTEGER]])[argument];
+    if (!(Number.isInteger(value) && value >= YEAR_0 && value < YEAR_10000)) {
+        fail(argument, `must be whole milliseconds since the epoch within the years 0 to 9999, got ${describe(value)}`);
+    }
+    return value;
 }
-/** Checks a self-describing JSON: a valid Iglu URI and an object `data`. */
+/**
+ * Checks a self-describing JSON (a valid Iglu URI, data that serialises to a JSON
+ * object) and returns a copy of it. `schema` and `data` are read once and `data` is
+ * serialised here, once: the text sent is the text checked, whatever getters, Proxies
+ * or `toJSON` methods do afterwards. A value that cannot be serialised (a cycle, a
+ * BigInt) throws a TypeError naming the argument now rather than in the background.
+ */
 function requireSelfDescribing(value, argument) {
-    return isSelfDescribing(value) ? value : badSelfDescribing(value, argument);
+    if (isObject(value)) {
+        const { schema, data } = value;
+        if (typeof schema == 'string' && IGLU_URI.test(schema) && isObject(data)) {
+            const text = toJson(data, `${argument}.data`);
+            if (text?.[0] == '{') {
+                const copy = { schema, data };
+                texts.set(copy, `{"schema":"${schema}","data":${text}}`);
+                return copy;
+            }
+            fail(`${argument}.data`, 'must serialise to a JSON object (see its toJSON)');
+        }
+    }
+    return badSelfDescribing(value, argument);
 }
-// Checked inline, without building the argument's name: this runs for the event and
-// every entity of every track call.
+/**
+ * True for a self-describing JSON with a valid Iglu URI. Checked inline, without
+ * building the argument's name: this runs for the event and every entity of every track call.
+ */
 function isSelfDescribing(value) {
     const { schema, data } = (value ?? {});
     return typeof schema === 'string' && IGLU_URI.test(schema) && isObject(data) && isObject(value);
@@ -149,28 +214,34 @@ function badSelfDescribing(value, argument) {
     readFields(value, [['schema', STRING + REQUIRED], ['data', OBJECT + REQUIRED]], `${argument}.`);
     return fail(`${argument}.schema`, `must be an Iglu URI like iglu:com.acme/event/jsonschema/1-0-0, got ${describe(value.schema)}`);
 }
-/** Checks the optional `context` array of a track call. */
+/** Checks the optional `context` array of a track call; returns checked copies. */
 function optionalContexts(value) {
     if (value === undefined || value === null)
         return undefined;
     if (!Array.isArray(value))
         fail('context', `must be an array of self-describing JSON, got ${describe(value)}`);
-    for (let i = 0; i < value.length; i++)
-        if (!isSelfDescribing(value[i]))
-            badSelfDescribing(value[i], `context[${i}]`);
-    return value;
+    // A copy: holes read as undefined, and a Proxy's items are read once.
+    return Array.from(value, (entity, i) => requireSelfDescribing(entity, `context[${i}]`));
+}
+/** JSON text of a self-describing JSON: the text made at the check, else serialised now. */
+function selfDescribingJson(value, argument) {
+    return texts.get(value) ?? toJson(value, argument);
 }
 /**
  * JSON text of `value`, or a TypeError naming the argument when it cannot be
  * serialised (a cycle, a BigInt): found now rather than in the background.
  */
 function toJson(value, argument) {
+    let text;
     try {
-        return JSON.stringify(value);
+        text = JSON.stringify(value);
     }
     catch (error) {
-        return fail(argument, `cannot be serialised to JSON (${error.message})`);
+        const message = error?.message;
+        fail(argument, `cannot be serialised to JSON (${typeof message == 'string' ? message : 'it threw'})`);
     }
+    // `undefined`, a function, or a `toJSON` that returns one of them, serialise to nothing.
+    return text ?? fail(argument, 'serialises to nothing (see its toJSON)');
 }
 
 function buildSelfDescribingEvent(args) {
@@ -233,10 +304,10 @@ function uuidv4() {
 
 const SCREEN_VIEW = [
     ['name', STRING + REQUIRED],
-    ['id', STRING],
+    ['id', STRING, UUID$1],
     ['type', STRING],
     ['previousName', STRING],
-    ['previousId', STRING],
+    ['previousId', STRING, UUID$1],
     ['previousType', STRING],
     ['transitionType', STRING],
 ];
@@ -273,21 +344,36 @@ const CART = [
     ['unitPrice', NUMBER],
     ['currency', STRING],
 ];
+// The schemas' enums and maxLengths (change_form and submit_form 1-0-0).
+const NODE_NAMES = ['INPUT', 'TEXTAREA', 'SELECT'];
+const INPUT_TYPES = 'button checkbox color date datetime datetime-local email file hidden image month number password radio range reset search submit tel text time url week'.split(' ');
+const ID_LENGTH = 4096;
+const VALUE_LENGTH = 65535;
 const FORM_CHANGE = [
-    ['formId', STRING + REQUIRED],
-    ['elementId', STRING + REQUIRED],
-    ['nodeName', STRING + REQUIRED],
-    ['elementClasses', STRINGS],
+    ['formId', STRING + REQUIRED, ID_LENGTH],
+    ['elementId', STRING + REQUIRED, ID_LENGTH],
+    ['nodeName', STRING + REQUIRED, NODE_NAMES],
+    ['elementClasses', STRINGS, ID_LENGTH],
     // The schema requires `value`, and allows null for fields not to be collected.
-    ['value', STRING + NULLABLE],
-    ['type', STRING],
+    ['value', STRING + NULLABLE, VALUE_LENGTH],
+    ['type', STRING, INPUT_TYPES],
 ];
-const FORM_SUBMIT = [['formId', STRING + REQUIRED], ['formClasses', STRINGS], ['elements', ARRAY]];
+const FORM_ELEMENT = [
+    ['name', STRING + REQUIRED + EMPTY, VALUE_LENGTH],
+    ['value', STRING + NULLABLE, VALUE_LENGTH],
+    ['nodeName', STRING + REQUIRED, NODE_NAMES],
+    ['type', STRING, INPUT_TYPES],
+];
+const FORM_SUBMIT = [
+    ['formId', STRING + REQUIRED, ID_LENGTH],
+    ['formClasses', STRINGS, ID_LENGTH],
+    ['elements', ARRAY, FORM_ELEMENT],
+];
 const SITE_SEARCH = [
     ['terms', STRINGS + REQUIRED],
-    ['filters', OBJECT],
-    ['totalResults', INTEGER],
-    ['pageResults', INTEGER],
+    ['filters', OBJECT, ['string', 'boolean']],
+    ['totalResults', COUNT],
+    ['pageResults', COUNT],
 ];
 function webEvent(schema, rules, method) {
     return (args) => selfDescribing(schema, readFields(requireArgs(args, method), rules));
@@ -337,8 +423,12 @@ function utf8ByteLength(text) {
     return bytes;
 }
 
-// The browser builds swap this in for src/core/base64.ts (see rollup.config.mjs):
-// every browser has btoa, so js-base64 would only add weight.
+// The browser and neutral builds swap this in for src/core/base64.ts (see
+// rollup.config.mjs): every browser, worker, Deno, Bun and edge runtime has btoa, so
+// js-base64 would only add weight, and its bare import would stop the neutral build
+// from loading unbundled (a module worker, Deno by URL). The tracker only encodes
+// JSON.stringify output, which is always well-formed UTF-16, so encodeURIComponent
+// cannot meet a lone surrogate here.
 /** URL-safe base64 of the UTF-8 bytes of `text`, without padding. */
 function base64UrlEncode(text) {
     // encodeURIComponent yields UTF-8 as %XX escapes; unescape turns each into one
@@ -389,6 +479,33 @@ function newPayload() {
     };
 }
 
+/** Reports what a plugin or generator threw or returned wrongly: it is skipped, and the event goes on. */
+const warn$1 = (...details) => console.warn('isotrack: skipped', ...details);
+/**
+ * Calls `hook` of every plugin with `arg`, in order; one that throws is skipped with a
+ * warning. For `contexts`, adds the entities it returns to `arg.contexts` (warning about
+ * anything that is not one). Returns false when a `filter` returned false.
+ * Runs on every event: one loop, plain try/catch, no closure per call.
+ */
+function runHook(plugins, hook, arg) {
+    let keep = true;
+    for (const plugin of plugins) {
+        try {
+            const result = plugin[hook]?.(arg);
+            if (result === false)
+                keep = false;
+            if (hook == 'contexts' && result) {
+                for (const entity of result)
+                    isSelfDescribing(entity) ? arg.contexts.push(entity) : warn$1('not an entity', entity);
+            }
+        }
+        catch (error) {
+            warn$1(error);
+        }
+    }
+    return keep;
+}
+
 /**
  * Platform codes (`p`) the pipeline accepts. `headset` is in the current docs; older
  * Enrich versions reject it, so a tracker that must feed old pipelines should avoid it.
@@ -405,51 +522,61 @@ function checkPlatform(value, argument) {
 }
 
 /**
- * Throws a TypeError naming the first of `values` that is not a whole number: the
- * pipeline reads `res`, `vp`, `cd` and `vid` as integers and refuses an event whose
- * field holds a fraction.
- */
-const requireWhole = (values) => void readFields(values, Object.keys(values).map((name) => [name, INTEGER + REQUIRED]));
-/**
  * Who and where an event comes from: user, device and session fields that a
  * tracker adds to every event. Setters are chainable; a per-event subject is
  * merged over the tracker's.
+ *
+ * Every setter checks its argument's type (and what the pipeline checks: a UUID
+ * session id, whole-number sizes and index) and throws a TypeError naming it:
+ * nothing is converted silently. `null` or `undefined` unsets a text field.
  */
 class Subject {
     constructor() {
         /** The protocol fields this subject sets, e.g. `{ uid: 'u1', res: '1920x1080' }`. */
         this.fields = {};
     }
-    set(key, value) {
-        this.fields[key] = String(value);
+    /** Sets a text field, checked by `kind` and `extra` (see field-rules); `null`/`undefined` unset it. */
+    set(key, argument, value, extra) {
+        readFields({ [argument]: value }, [[argument, STRING, extra]]);
+        if (value == null)
+            delete this.fields[key];
+        else
+            this.fields[key] = value;
+        return this;
+    }
+    /** Sets a whole number, or a `WxH` pair of them (0 to 2^31 - 1). */
+    whole(key, values) {
+        const names = Object.keys(values);
+        readFields(values, names.map((name) => [name, COUNT + REQUIRED]));
+        this.fields[key] = names.map((name) => values[name]).join('x');
         return this;
     }
     /** Platform code (`p`): web, mob, pc, srv, app, tv, cnsl, iot or headset; any other throws a TypeError. */
-    setPlatform(platform) { return this.set('p', checkPlatform(platform, 'platform')); }
+    setPlatform(platform) { this.fields.p = checkPlatform(platform, 'platform'); return this; }
     /** Business user id (`uid`). */
-    setUserId(userId) { return this.set('uid', userId); }
-    /** Screen resolution (`res`, sent as `WxH`). */
-    setScreenResolution(width, height) { requireWhole({ width, height }); return this.set('res', `${width}x${height}`); }
-    /** Viewport size (`vp`, sent as `WxH`). */
-    setViewport(width, height) { requireWhole({ width, height }); return this.set('vp', `${width}x${height}`); }
-    /** Colour depth in bits (`cd`). */
-    setColorDepth(depth) { requireWhole({ depth }); return this.set('cd', depth); }
+    setUserId(userId) { return this.set('uid', 'userId', userId); }
+    /** Screen resolution (`res`, sent as `WxH`): whole numbers from 0 to 2^31 - 1. */
+    setScreenResolution(width, height) { return this.whole('res', { width, height }); }
+    /** Viewport size (`vp`, sent as `WxH`): whole numbers from 0 to 2^31 - 1. */
+    setViewport(width, height) { return this.whole('vp', { width, height }); }
+    /** Colour depth in bits (`cd`), a whole number. */
+    setColorDepth(depth) { return this.whole('cd', { depth }); }
     /** Time zone name, e.g. `Europe/London` (`tz`). */
-    setTimezone(timezone) { return this.set('tz', timezone); }
+    setTimezone(timezone) { return this.set('tz', 'timezone', timezone); }
     /** Language, e.g. `en-GB` (`lang`). */
-    setLang(lang) { return this.set('lang', lang); }
+    setLang(lang) { return this.set('lang', 'lang', lang); }
     /** First-party domain user id (`duid`). */
-    setDomainUserId(domainUserId) { return this.set('duid', domainUserId); }
-    /** Session id, a UUID (`sid`). */
-    setDomainSessionId(sessionId) { return this.set('sid', sessionId); }
-    /** Session index, starting at 1 (`vid`). */
-    setDomainSessionIndex(index) { requireWhole({ index }); return this.set('vid', index); }
+    setDomainUserId(domainUserId) { return this.set('duid', 'domainUserId', domainUserId); }
+    /** Session id, a UUID (`sid`); anything else throws a TypeError. */
+    setDomainSessionId(sessionId) { return this.set('sid', 'sessionId', sessionId, UUID$1); }
+    /** Session index, a whole number from 0 to 2^31 - 1 (`vid`); sessions count from 1. */
+    setDomainSessionIndex(index) { return this.whole('vid', { index }); }
     /** IP address override (`ip`). */
-    setIpAddress(ip) { return this.set('ip', ip); }
+    setIpAddress(ip) { return this.set('ip', 'ip', ip); }
     /** User-agent override (`ua`). */
-    setUseragent(useragent) { return this.set('ua', useragent); }
+    setUseragent(useragent) { return this.set('ua', 'useragent', useragent); }
     /** Network user id set by the tracker (`tnuid`), overriding the collector's cookie. */
-    setNetworkUserId(networkUserId) { return this.set('tnuid', networkUserId); }
+    setNetworkUserId(networkUserId) { return this.set('tnuid', 'networkUserId', networkUserId); }
 }
 
 /**
@@ -459,6 +586,8 @@ class Subject {
  */
 let Tracker$1 = class Tracker {
     constructor(emitters, options = {}) {
+        /** Events a plugin's filter dropped. */
+        this.filtered = 0;
         this.emitters = Array.isArray(emitters) ? [...emitters] : [emitters];
         this.subject = options.subject;
         // Empty means unset: the payload leaves both out.
@@ -466,7 +595,9 @@ let Tracker$1 = class Tracker {
         this.appId = optionalString(options.appId, 'appId') || undefined;
         this.encodeBase64 = options.encodeBase64 ?? true;
         this.platform = options.platform == null ? 'srv' : checkPlatform(options.platform, 'platform');
-        this.plugins = [...(options.plugins ?? [])];
+        this.plugins = [];
+        for (const plugin of options.plugins ?? [])
+            this.addPlugin(plugin);
     }
     setSubject(subject) {
         this.subject = subject;
@@ -476,9 +607,16 @@ let Tracker$1 = class Tracker {
         this.emitters.push(emitter);
         return this;
     }
+    /** Adds a plugin and activates it (`activate`, then `activateBrowserPlugin`). */
     addPlugin(plugin) {
         this.plugins.push(plugin);
+        runHook([plugin], 'activate', this);
+        runHook([plugin], 'activateBrowserPlugin', this);
         return this;
+    }
+    /** The tracker's own counters: events that plugins filtered out. */
+    stats() {
+        return { filtered: this.filtered };
     }
     trackPageView(event = {}) {
         return this.track([buildPageView(event)], event);
@@ -489,6 +627,7 @@ let Tracker$1 = class Tracker {
     trackStructEvent(event) {
         return this.track([buildStructEvent(event)], event);
     }
+    /** `T`, the type of the event's data, may be an interface; it is inferred from the argument. */
     trackSelfDescribingEvent(event) {
         return this.track([buildSelfDescribingEvent(event)], event);
     }
@@ -531,15 +670,22 @@ let Tracker$1 = class Tracker {
      */
     track(events, common) {
         const contexts = optionalContexts(common.context);
-        const trueTimestamp = optionalInteger(common.trueTimestamp, 'trueTimestamp');
-        if (common.subject !== undefined && !(common.subject instanceof Subject)) {
+        const trueTimestamp = optionalTimestamp(common.trueTimestamp, 'trueTimestamp');
+        const subject = common.subject;
+        if (subject !== undefined && !(subject instanceof Subject)) {
             throw new TypeError('isotrack: subject must be a Subject');
         }
-        const serialized = events.map((built) => this.serialize(built, contexts, trueTimestamp, common.subject));
-        for (const event of serialized)
+        const serialized = events.map((built) => this.serialize(built, contexts, trueTimestamp, subject));
+        for (const [event, tracked] of serialized) {
+            if (!runHook(this.plugins, 'filter', tracked)) {
+                this.filtered++;
+                continue;
+            }
             for (const sink of this.emitters)
                 sink.input(event);
-        return serialized[0].eid;
+            runHook(this.plugins, 'afterTrack', tracked);
+        }
+        return serialized[0][0].eid;
     }
     serialize(built, userContexts, trueTimestamp, eventSubject) {
         const eid = uuidv4();
@@ -562,10 +708,10 @@ let Tracker$1 = class Tracker {
         if (eventSubject)
             addFields(payload, eventSubject.fields);
         // Plugins may add entities; the caller's array is never changed.
-        const contexts = this.plugins.length > 0 ? [...(userContexts ?? [])] : userContexts ?? [];
-        const tracked = { e: built.e, payload, contexts };
-        for (const plugin of this.plugins)
-            plugin.beforeTrack?.(tracked);
+        const contexts = this.plugins.length > 0 ? [...(userContexts ?? [])] : (userContexts ?? []);
+        const tracked = { e: built.e, schema: built.ue?.schema ?? '', payload, contexts };
+        runHook(this.plugins, 'contexts', tracked);
+        runHook(this.plugins, 'beforeTrack', tracked);
         for (const [field, argument] of built.required ?? []) {
             if (!payload[field])
                 throw new TypeError(`isotrack: ${argument} is required`);
@@ -573,11 +719,11 @@ let Tracker$1 = class Tracker {
         // The wrappers are written as text around the one serialisation of the caller's data.
         const base64 = this.encodeBase64;
         if (built.ue)
-            addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, toJson(built.ue, 'event')));
+            addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, selfDescribingJson(built.ue, 'event')));
         if (contexts.length > 0)
-            addJsonField(payload, base64, 'cx', 'co', wrap(SCHEMAS.contexts, toJson(contexts, 'context')));
+            addJsonField(payload, base64, 'cx', 'co', wrap(SCHEMAS.contexts, `[${contexts.map((entity) => selfDescribingJson(entity, 'context')).join(',')}]`));
         const json = JSON.stringify(payload);
-        return { eid, json, bytes: utf8ByteLength(json) };
+        return [{ eid, json, bytes: utf8ByteLength(json) }, tracked];
     }
 };
 /** `JSON.stringify({ schema, data })`, given the data's JSON text. */
@@ -656,6 +802,20 @@ function parseRetryAfter(value, now = Date.now()) {
         return undefined;
     return Math.max(0, date - now);
 }
+/**
+ * Why a request failed, in a few words for `onFailure` and the warning at exit: the
+ * status (and where a redirect pointed), or the network error's code and message
+ * (`ECONNREFUSED`, `ENOTFOUND`, a TLS error, a timeout); fetch puts the system error
+ * in `cause`.
+ */
+function failureCause(status, response, error) {
+    if (response) {
+        const location = response.header('location');
+        return `HTTP ${status}${status > 299 && status < 400 ? ` redirect${location ? ` to ${location}` : ''}, not followed` : ''}`;
+    }
+    const e = (error?.cause ?? error);
+    return [e?.code, e?.message].filter((part) => typeof part == 'string').join(': ') || 'network error';
+}
 
 /**
  * One backoff for the whole emitter, not per batch: when the collector fails, every
@@ -731,18 +891,18 @@ function warn(...args) {
  * (the engine's `dropped` counter still counts every drop).
  */
 function dropReporter(onDrop) {
-    const counts = { 'queue-full': 0, closed: 0 };
+    const counts = { 'queue-full': 0, closed: 0, unsendable: 0 };
     let queued;
-    return (reason) => {
+    return (reason, n) => {
         if (!onDrop)
             return;
-        counts[reason]++;
+        counts[reason] = (counts[reason] ?? 0) + n;
         if (queued)
             return;
         queued = true;
         queueMicrotask(() => {
             queued = false;
-            // Insertion order: queue-full, then closed.
+            // Insertion order: queue-full, closed, unsendable.
             for (const why in counts) {
                 const count = counts[why];
                 counts[why] = 0;
@@ -845,6 +1005,8 @@ function engine(o, base, store, platform, self) {
     let closed, warnedClosed, stopped;
     let closing;
     let interval, backoff;
+    /** Why the last request failed, for `onFailure` and the warning at exit. */
+    let lastCause;
     const held = () => store.count + outEvents;
     /** The two counts that `stats()` and a flush result share. */
     const counts = () => {
@@ -855,9 +1017,9 @@ function engine(o, base, store, platform, self) {
     };
     const stats = () => ({ ...counts(), delivered, retried, dropped, failed });
     const reportDrop = dropReporter(o.onDrop);
-    const drop = (reason) => {
-        dropped++;
-        reportDrop(reason);
+    const drop = (reason, n = 1) => {
+        dropped += n;
+        reportDrop(reason, n);
     };
     const armInterval = () => {
         if (interval || stopped)
@@ -960,19 +1122,31 @@ function engine(o, base, store, platform, self) {
             armInterval();
     };
     const send = (batch, unloading) => {
+        let request;
+        try {
+            request = buildRequest(base, o, batch._events, unloading);
+        }
+        catch (error) {
+            // It can never be sent (a GET of text that is not valid UTF-16: encodeURIComponent
+            // throws): retrying would block every event behind it. Dropped once, reported.
+            warn(`isotrack: ${batch._events.length} event(s) cannot be encoded, dropped`, error);
+            out(batch, true);
+            drop('unsendable', batch._events.length);
+            return settled(batch, false);
+        }
         inFlight.add(batch);
         batch._attempts++;
         const startedAt = Date.now();
         // The executor turns a transport (or platform) that throws into a rejection, like a network error.
         new Promise((resolve) => {
             transport ??= o.transport ?? platform.transport();
-            resolve(transport(buildRequest(base, o, batch._events, unloading)));
+            resolve(transport(request));
         })
-            .then((response) => settle(batch, startedAt, response), () => settle(batch, startedAt))
+            .then((response) => settle(batch, startedAt, response), (error) => settle(batch, startedAt, undefined, error))
             .catch((error) => warn('isotrack: delivery error', error));
     };
     /** Applies the retry table to an answer (none = network error or timeout). */
-    const settle = (batch, startedAt, response) => {
+    const settle = (batch, startedAt, response, error) => {
         const events = batch._events;
         const n = events.length;
         inFlight.delete(batch);
@@ -981,9 +1155,10 @@ function engine(o, base, store, platform, self) {
         const report = (willRetry) => {
             const successCount = successSinceFailure;
             successSinceFailure = 0;
+            const cause = (lastCause = failureCause(status, response, error));
             const onFailure = o.onFailure;
             if (onFailure)
-                safely('onFailure', () => onFailure(successCount, toPayloads(events), { willRetry, status }));
+                safely('onFailure', () => onFailure(successCount, toPayloads(events), { willRetry, status, cause, error }));
         };
         if (outcome == 'retry') {
             if (stopped) {
@@ -1012,13 +1187,17 @@ function engine(o, base, store, platform, self) {
                 failed += n;
                 report(false);
             }
-            for (const waiter of waiters) {
-                if (waiter._batches.delete(batch) && !ok)
-                    waiter._failed += n;
-                check(waiter);
-            }
+            settled(batch, ok);
         }
         schedulePump();
+    };
+    /** A batch is done with (delivered or given up): the flushes waiting for it learn how it went. */
+    const settled = (batch, ok) => {
+        for (const waiter of waiters) {
+            if (waiter._batches.delete(batch) && !ok)
+                waiter._failed += batch._events.length;
+            check(waiter);
+        }
     };
     const flush = (options = {}) => new Promise((resolve) => {
         const timeout = options.timeout ?? o.flushTimeout;
@@ -1116,6 +1295,21 @@ function engine(o, base, store, platform, self) {
         },
         stats,
         pending: held,
+        abandon() {
+            const n = held();
+            stopped = closed = true;
+            clearTimeout(interval);
+            clearTimeout(backoff);
+            if (!n)
+                return 0;
+            dropped += n;
+            warn(`isotrack: ${n} event(s) for ${base} lost at exit; last failure: ${lastCause ?? 'none'}`);
+            // Synchronous: at process exit no microtask runs any more.
+            const onDrop = o.onDrop;
+            if (onDrop)
+                safely('onDrop', () => onDrop(n, 'exit'));
+            return n;
+        },
     };
 }
 
@@ -1196,8 +1390,11 @@ const EMITTER_DEFAULTS = {
     maxConcurrentRequests: 1,
     requestTimeout: 5_000,
     maxRetryDelay: 60_000,
-    maxQueueEvents: 1_000,
-    maxQueueBytes: 4 * 1024 * 1024,
+    // A browser keeps its queue in localStorage, which the page shares (about 5 M characters
+    // per origin): 2 MiB of events (some 3,000 of the usual 700 bytes, hours of a page's
+    // events offline) leaves more than half of it to the host app (docs/robustness.md).
+    maxQueueEvents: 3_000,
+    maxQueueBytes: 2 * 1024 * 1024,
     flushTimeout: 10_000,
 };
 // The string options with two allowed values.
@@ -1283,7 +1480,25 @@ let Emitter$1 = class Emitter {
     pending() {
         return this.engine.pending();
     }
+    /**
+     * Gives up every event still held and stops: they are counted as dropped, reported
+     * synchronously through `onDrop(count, 'exit')` and one console warning that names the
+     * collector and the last failure's cause. Returns the count. The Node entry calls it when
+     * the process exits with events still queued; it is not for ordinary use.
+     */
+    abandon() {
+        return this.engine.abandon();
+    }
 };
+/**
+ * A fetch response as a transport answer. A browser hides a redirect not followed
+ * (`opaqueredirect`, status 0, which would read as "handed off"): it is reported as 300,
+ * a redirect whose code is unknown.
+ */
+const answer = (response) => ({
+    status: response.type == 'opaqueredirect' ? 300 : response.status,
+    header: (name) => response.headers.get(name) ?? undefined,
+});
 
 const EID = /"eid":"([^"]+)"|[?&]eid=([^&]+)/g;
 const handedOff = { status: 0, header: () => undefined };
@@ -1318,7 +1533,8 @@ function sendBeaconTransport(options = {}) {
         const size = body ? (bytes ?? utf8ByteLength(body)) : url.length;
         const keepalive = inFlight + size <= budget;
         const key = body ?? url;
-        const init = { method, headers, body, keepalive, credentials };
+        // `redirect: 'manual'`: a batch never follows a redirect (see fetchTransport).
+        const init = { method, headers, body, keepalive, credentials, redirect: 'manual' };
         if (unloading) {
             if (down || !keepalive)
                 throw new Error('isotrack: kept for the next page load');
@@ -1370,13 +1586,13 @@ function sendBeaconTransport(options = {}) {
                 wire.add(key);
                 return fetch(url, { ...init, signal: abort.signal });
             });
-            const answer = async () => {
+            const settled = async () => {
                 const response = await sending;
                 down = response.status >= 500;
                 await drain(response);
-                return { status: response.status, header: (name) => response.headers.get(name) ?? undefined };
+                return answer(response);
             };
-            return await Promise.race([answer(), thawed]);
+            return await Promise.race([settled(), thawed]);
         }
         catch (error) {
             down = true;
@@ -1500,6 +1716,31 @@ function enableActivityTracking(tracker, options = {}) {
 /** A tab that has not renewed its lease for this long has gone; its events may be claimed. */
 const LEASE_MS = 15_000;
 /**
+ * An event read back from storage, or undefined when the line is not one this store
+ * wrote: the tracker's events are JSON objects of strings with an `eid`. Anything else
+ * (a torn write, another script's data, a hand-edited value) would make a whole batch
+ * unreadable to the collector, so it is dropped here instead of poisoning later events.
+ */
+function restore(line) {
+    let fields;
+    try {
+        fields = JSON.parse(line);
+    }
+    catch {
+        return;
+    }
+    if (!fields || typeof fields != 'object' || Array.isArray(fields))
+        return;
+    for (const key in fields)
+        if (typeof fields[key] != 'string')
+            return;
+    const eid = fields.eid;
+    if (!eid)
+        return;
+    const json = JSON.stringify(fields);
+    return { eid, json, bytes: utf8ByteLength(json) };
+}
+/**
  * An {@link EventStore} that survives reloads and crashes in localStorage, with a
  * cost per event that does not depend on the queue's length: the events added while a
  * task runs are written once, as one segment, in a later task (so the write never
@@ -1594,7 +1835,7 @@ function persistentStore(kv, prefix, onRestore) {
             kv.set(prefix + owner, mark);
         // Another tab may be claiming the same queue: the last mark written wins.
         setTimeout(() => {
-            let restored = 0;
+            let restored = 0, corrupt = 0;
             for (const owner of gone) {
                 if (kv.get(prefix + owner) != mark)
                     continue;
@@ -1605,19 +1846,17 @@ function persistentStore(kv, prefix, onRestore) {
                     .filter((key) => !key.endsWith('d'))
                     .sort();
                 for (const key of segments) {
-                    // No progress key: `+null` is 0, every event is left to send.
-                    for (const json of (kv.get(key) ?? '').split('\n').slice(+kv.get(key + 'd'))) {
-                        let eid;
-                        try {
-                            eid = JSON.parse(json).eid;
-                        }
-                        catch {
-                            continue; // a torn write: nothing to send
-                        }
-                        if (typeof eid != 'string')
-                            continue;
-                        store.add({ eid, json, bytes: utf8ByteLength(json) });
-                        restored++;
+                    const lines = (kv.get(key) ?? '').split('\n');
+                    // The progress counter: absent is 0. A corrupt one (not a whole number within the
+                    // segment) is read as 0 too: resending delivered events beats losing waiting ones.
+                    const done = kv.get(key + 'd') ?? '0';
+                    const from = /^\d+$/.test(done) && +done <= lines.length ? +done : (corrupt++, 0);
+                    for (const line of lines.slice(from)) {
+                        const event = restore(line);
+                        if (event)
+                            store.add(event), restored++;
+                        else
+                            corrupt++;
                     }
                     // Our copy is written in a moment; theirs goes now.
                     kv.del(key);
@@ -1625,6 +1864,8 @@ function persistentStore(kv, prefix, onRestore) {
                 }
                 kv.del(prefix + owner);
             }
+            if (corrupt)
+                warn(`isotrack: ${corrupt} corrupt item(s) of the stored event queue discarded`);
             if (restored)
                 queueMicrotask(onRestore);
         }, 50 + Math.random() * 200);
@@ -1752,113 +1993,507 @@ class Emitter extends Emitter$1 {
     }
 }
 
-const IDENTIFIERS = ['uid', 'duid', 'sid', 'vid', 'tnuid', 'nuid', 'ip'];
+/** `href` with `_sp=<value>` first in its query (replacing an earlier `_sp`), before any fragment. */
+function decorateHref(href, value) {
+    const [base = '', ...fragment] = href.split('#');
+    const [path, ...query] = base.split('?');
+    const fields = query.join('?').split('&').filter((field) => field && !field.startsWith('_sp='));
+    return [`${path}?${['_sp=' + value, ...fields].join('&')}`, ...fragment].join('#');
+}
 /**
- * First-party identity: a domain user id kept in localStorage and a session that
- * ends after `sessionTimeout` without events. The state is re-read from storage
- * only when the session looks expired (another tab may have kept it alive) and
- * written when it changes or every few seconds, so that a burst of events does
- * not write storage per event.
+ * Snowplow's cross-domain linking: when a link that `accept` approves is followed
+ * (mousedown or click, the keyboard's Enter included), its `href` gets
+ * `_sp=<domain user id>.<ms timestamp>`, which Enrich reads as the user on the other
+ * domain. One listener on the document (capture, before the navigation), so that links
+ * added after this call are decorated too. No id (anonymous tracking), no decoration.
+ * Returns the remover.
  */
-function identity(options = {}) {
-    const kv = options.stateStorage == 'none' ? memoryStore() : localStore();
-    const prefix = options.storagePrefix ?? '_it_';
-    const idKey = prefix + 'id';
-    const optKey = prefix + 'optout';
-    const timeout = (options.sessionTimeout ?? 1800) * 1000;
-    const nav = navigator;
-    const dnt = !!options.respectDoNotTrack && (nav.doNotTrack == '1' || window.doNotTrack == '1');
-    let anon = !!options.anonymous;
-    let optedOut = kv.get(optKey) == '1';
-    let state;
-    let written = 0;
-    const read = () => {
-        const parts = kv.get(idKey)?.split('.');
-        if (parts?.length != 7)
-            return undefined;
-        return [parts[0], +parts[1], parts[2], +parts[3], parts[4], parts[5], +parts[6]];
+function linkCrossDomain(accept, domainUserId) {
+    return listen(document, 'mousedown click', (event) => {
+        const anchor = event.target?.closest?.('a[href],area[href]');
+        const id = anchor && domainUserId();
+        try {
+            if (id && accept(anchor))
+                anchor.href = decorateHref(anchor.href, `${id}.${Date.now()}`);
+        }
+        catch (error) {
+            // The site's filter threw: the link is followed undecorated.
+            console.error(error);
+        }
+    });
+}
+
+/** The value of cookie `name` ('' when absent or unreadable, as a sandboxed document throws). */
+function getCookie(name) {
+    try {
+        for (const pair of document.cookie.split('; ')) {
+            if (pair.startsWith(name + '='))
+                return decodeURIComponent(pair.slice(name.length + 1));
+        }
+    }
+    catch {
+        // Cookies blocked or a malformed escape: as absent.
+    }
+    return '';
+}
+/**
+ * Writes cookie `name` for `seconds`, rounded (0 or less deletes it). Returns whether it can
+ * be read back: a browser refuses a cookie silently (blocked cookies, a `Secure` one on
+ * http, a public-suffix domain), and the identity then lives in memory.
+ */
+function setCookie(name, value, seconds, a) {
+    try {
+        document.cookie =
+            // Max-Age, not Expires (Snowplow's): an Expires date is cut to the second, so a
+            // short session cookie could expire at once.
+            `${name}=${encodeURIComponent(value)}; Max-Age=${Math.round(seconds)}; Path=${a.path}` +
+                `${a.domain ? '; Domain=' + a.domain : ''}; SameSite=${a.sameSite}${a.secure ? '; Secure' : ''}`;
+    }
+    catch {
+        return false;
+    }
+    return getCookie(name) == value;
+}
+/**
+ * The widest domain this page may set cookies on, found as Snowplow finds it: from the
+ * two last labels of the host name upwards, the first where a test cookie sticks
+ * (`www.shop.test` gives `shop.test`; `a.co.uk` gives `a.co.uk`, since the browser refuses
+ * `co.uk`). The host name itself when cookies cannot be written.
+ */
+function findRootDomain(sameSite, secure) {
+    const host = location.hostname;
+    // An IP address (v4, or v6 in brackets) has no parent domain to share cookies with:
+    // probing its parts only makes the browser reject cookies for "0.1" (Firefox logs
+    // each rejection in the page's console).
+    if (/^[\d.]+$|:/.test(host))
+        return host;
+    const labels = host.split('.');
+    const name = '_sp_root_domain_test_' + Date.now();
+    for (let i = labels.length - 2; i >= 0; i--) {
+        const domain = labels.slice(i).join('.');
+        const attributes = { path: '/', domain, sameSite, secure };
+        if (setCookie(name, name, 60, attributes)) {
+            setCookie(name, '', -1, attributes);
+            return domain;
+        }
+    }
+    return host;
+}
+
+// The value of Snowplow's `_sp_id.<hash>` cookie, read and written in the same format as
+// the Snowplow browser tracker, so that a site can switch trackers (or run both) without
+// a returning user getting a new id: ten dot-separated fields, times in seconds except
+// the first event's time, which is in milliseconds.
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+const DIGITS = /^\d{1,15}$/;
+// What Snowplow trackers write as the user id (a UUID, or 16 hex digits before v3), or
+// nothing (anonymous tracking): the client_session entity accepts only these.
+const USER_ID = /^(?:[\da-f]{8}-(?:[\da-f]{4}-){3}[\da-f]{12}|[\da-f]{16})?$/;
+const MAX_INDEX = 2 ** 31 - 1;
+/** A whole number in `text` (at most 15 digits, so exact), or undefined when it is not one. */
+const whole = (text) => (text && DIGITS.test(text) ? +text : undefined);
+/** '' or a whole number; undefined when the text is neither. */
+const wholeOrEmpty = (text = '') => (text ? whole(text) : '');
+/** '' or a UUID; undefined when the text is neither. */
+const uuidOrEmpty = (text = '') => (!text || UUID.test(text) ? text : undefined);
+/**
+ * Parses an `_sp_id` value. Older Snowplow trackers wrote 6 to 9 fields (the later ones
+ * are then empty); an empty session id is allowed (a new one is made). Returns undefined
+ * when any field is not what Snowplow writes there, so that a corrupted value is never
+ * sent on (a `sid` that is not a UUID makes every event bad).
+ */
+function parseIdCookie(value) {
+    if (!value)
+        return undefined;
+    let text = value;
+    try {
+        text = decodeURIComponent(value);
+    }
+    catch {
+        return undefined;
+    }
+    const f = text.split('.');
+    if (f.length < 6 || f.length > 10)
+        return undefined;
+    const state = [
+        USER_ID.test(f[0]) ? f[0] : undefined,
+        whole(f[1]),
+        whole(f[2]),
+        whole(f[3]),
+        wholeOrEmpty(f[4]),
+        uuidOrEmpty(f[5]),
+        uuidOrEmpty(f[6]),
+        uuidOrEmpty(f[7]),
+        wholeOrEmpty(f[8]),
+        f[9] ? whole(f[9]) : 0,
+    ];
+    if (state.includes(undefined) || state[2] > MAX_INDEX || state[9] > MAX_INDEX)
+        return undefined;
+    return state;
+}
+/** The `_sp_id` value of a state (the cookie value needs no further encoding). */
+const serializeIdCookie = (state) => state.join('.');
+/**
+ * Snowplow's session rules, applied to `s` in place at an event (`eid`, `dtm` in ms) or
+ * without one: a new session (`fresh`) keeps the user, remembers the previous session's
+ * id and last event time, counts the session index up, takes a new id and forgets the
+ * first event; then the last event time is now, and an event is counted (the first of a
+ * session is remembered as its first event). Returns `s`.
+ */
+function advanceSession(s, fresh, newId, eid, dtm) {
+    if (fresh) {
+        if (s[5]) {
+            s[6] = s[5];
+            s[4] = s[3];
+        }
+        s[2]++;
+        s[5] = newId();
+        s[7] = s[8] = '';
+        s[9] = 0;
+    }
+    s[3] = Math.round(Date.now() / 1000);
+    if (eid) {
+        if (!s[9]) {
+            s[7] = eid;
+            s[8] = Number(dtm);
+        }
+        s[9]++;
+    }
+    return s;
+}
+
+const rotate = (x, n) => (x << n) | (x >>> (32 - n));
+/**
+ * SHA-1 of the UTF-8 bytes of `text`, as 40 hex digits. Snowplow names its identity
+ * cookies with the first 4 digits of the SHA-1 of cookie domain + path, and the name
+ * must be known synchronously at the first event (`crypto.subtle` is asynchronous and
+ * absent outside secure contexts), so the few lines of the algorithm live here.
+ * Not for security: only for names.
+ */
+function sha1Hex(text) {
+    const bytes = [...new TextEncoder().encode(text)];
+    const bits = bytes.length * 8;
+    bytes.push(0x80);
+    while (bytes.length % 64 != 56)
+        bytes.push(0);
+    // Length as a 64-bit big-endian number; inputs here are far below 2^32 bits.
+    for (let shift = 56; shift >= 0; shift -= 8)
+        bytes.push(shift > 24 ? 0 : (bits >>> shift) & 255);
+    let h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
+    const w = [];
+    for (let block = 0; block < bytes.length; block += 64) {
+        for (let i = 0; i < 80; i++) {
+            const at = block + 4 * i;
+            w[i] = i < 16 ? (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3] : rotate(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+        }
+        let [a, b, c, d, e] = h;
+        for (let i = 0; i < 80; i++) {
+            const f = i < 20 ? (b & c) | (~b & d) : i < 40 || i >= 60 ? b ^ c ^ d : (b & c) | (b & d) | (c & d);
+            const k = i < 20 ? 0x5a827999 : i < 40 ? 0x6ed9eba1 : i < 60 ? 0x8f1bbcdc : 0xca62c1d6;
+            const t = (rotate(a, 5) + f + e + k + w[i]) | 0;
+            e = d;
+            d = c;
+            c = rotate(b, 30);
+            b = a;
+            a = t;
+        }
+        const round = [a, b, c, d, e];
+        h = h.map((x, j) => (x + round[j]) | 0);
+    }
+    return h.map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
+}
+/** The 4-hex-digit suffix of Snowplow's cookie names for a cookie domain and path (`shop.test` + `/` gives `c169`). */
+const cookieNameHash = (domain, path) => sha1Hex(domain + path).slice(0, 4);
+
+const nothing = () => { };
+/**
+ * `identity()` outside a browser (server-side rendering, a worker, Node): there are no
+ * cookies or storage to read, so it adds nothing to events and stores nothing, and its
+ * controls do nothing; every event is allowed. Shared code can call it everywhere.
+ */
+function identityOnServer() {
+    return {
+        allowed: () => true,
+        anonymous: () => false,
+        serverAnonymous: () => false,
+        enableAnonymousTracking: nothing,
+        disableAnonymousTracking: nothing,
+        setAnonymous: nothing,
+        clearUserData: nothing,
+        optOut: nothing,
+        optIn: nothing,
+        newSession: nothing,
+        save: nothing,
+        ids: () => undefined,
+        // Snowplow's shape with nothing in it: cookies disabled, no user, no session.
+        info: () => ['1', '', 0, 0, 0, '', '', '', '', '', 0],
+        cookieName: () => '',
+        beforeTrack: nothing,
     };
-    const save = () => {
-        if (state && !anon)
-            kv.set(idKey, state.join('.'));
-        written = Date.now();
+}
+
+/**
+ * The identity state's storage for the current strategy (read at each call: anonymous
+ * tracking can switch it). In localStorage, a value's expiry is kept beside it under
+ * `<name>.expires` (milliseconds), as Snowplow keeps it, and checked on read.
+ */
+function stateStore(strategy, cookie, ls) {
+    const expires = (name) => name + '.expires';
+    const del = (name) => {
+        ls.del(name);
+        ls.del(expires(name));
     };
     return {
-        allowed: () => !optedOut && !dnt,
-        anonymous: () => anon,
-        setAnonymous(on) {
-            anon = on;
-            if (on) {
-                state = undefined;
-                kv.del(idKey);
-            }
+        get(name) {
+            const where = strategy();
+            if (where == 'none')
+                return '';
+            if (where != 'localStorage')
+                return getCookie(name);
+            const until = ls.get(expires(name));
+            if (until == null || +until > Date.now())
+                return ls.get(name) ?? '';
+            del(name);
+            return '';
         },
-        optOut() {
-            optedOut = true;
-            kv.set(optKey, '1');
+        set(name, value, seconds) {
+            const where = strategy();
+            if (where == 'localStorage')
+                return ls.set(expires(name), `${Date.now() + seconds * 1000}`) && ls.set(name, value);
+            return where != 'none' && setCookie(name, value, seconds, cookie);
         },
-        optIn() {
-            optedOut = false;
-            kv.del(optKey);
-        },
-        newSession() {
-            if (state)
-                state[3] = 0;
-        },
-        save,
-        ids: () => state && { domainUserId: state[0], sessionId: state[2], sessionIndex: state[1] },
-        beforeTrack({ payload, contexts }) {
-            if (anon) {
-                // Unset rather than deleted: the payload keeps its shape (see newPayload).
-                for (const key of IDENTIFIERS)
-                    payload[key] = UNSET;
-                return;
-            }
-            if (optedOut || dnt)
-                return;
-            const now = Date.now();
-            if (!state || now - state[3] > timeout) {
-                const stored = read();
-                if (stored && (!state || stored[3] > state[3]))
-                    state = stored;
-            }
-            state ??= [uuidv4(), 0, '', 0, '', '', 0];
-            // A new user has no session yet (empty id): it starts one here too.
-            const fresh = !state[2] || now - state[3] > timeout;
-            if (fresh)
-                state = [state[0], state[1] + 1, uuidv4(), now, state[2], payload.eid ?? '', now];
-            state[3] = now;
-            if (fresh || now - written > 5000)
-                save();
-            // The event's own values win.
-            payload.duid ||= state[0];
-            payload.sid ||= state[2];
-            payload.vid ||= `${state[1]}`;
-            if (options.clientSession) {
-                contexts.push({
-                    schema: SCHEMAS.clientSession,
-                    data: {
-                        userId: state[0],
-                        sessionId: state[2],
-                        sessionIndex: state[1],
-                        previousSessionId: state[4] || null,
-                        storageMechanism: 'LOCAL_STORAGE',
-                        firstEventId: state[5] || null,
-                        firstEventTimestamp: new Date(state[6]).toISOString(),
-                    },
-                });
-            }
+        del(name) {
+            del(name);
+            setCookie(name, '', -1, cookie);
         },
     };
 }
 
+const IDENTIFIERS = ['uid', 'duid', 'tnuid', 'nuid', 'ip'];
+/**
+ * First-party identity in the Snowplow browser tracker's format: the `_sp_id.<hash>` and
+ * `_sp_ses.<hash>` cookies (or localStorage keys), read at every event as Snowplow reads
+ * them, so that both trackers, other tabs and other subdomains share one user and
+ * session. Writes are deferred a few milliseconds (as Snowplow's are), so a burst of
+ * events writes the cookies once; a new session is written at once.
+ */
+function identity(options = {}) {
+    if (!inBrowser())
+        return identityOnServer();
+    let strategy = options.stateStorageStrategy ?? options.stateStorage ?? 'cookieAndLocalStorage';
+    const timeout = options.sessionCookieTimeout ?? options.sessionTimeout ?? 1800;
+    const sameSite = options.cookieSameSite ?? 'Lax';
+    const secure = options.cookieSecure ?? location.protocol == 'https:';
+    const path = options.cookiePath ?? '/';
+    let domain = options.cookieDomain;
+    if (options.discoverRootDomain ?? !domain)
+        domain = findRootDomain(sameSite, secure);
+    const hash = cookieNameHash(domain || location.hostname, path);
+    const prefix = options.cookieName ?? '_sp_';
+    const idName = prefix + 'id.' + hash;
+    const sesName = prefix + 'ses.' + hash;
+    const legacy = options.storagePrefix ?? '_it_';
+    const optKey = legacy + 'optout';
+    const ls = localStore();
+    const store = stateStore(() => strategy, { path, domain, sameSite, secure }, ls);
+    const nav = navigator;
+    const dnt = !!options.respectDoNotTrack && (nav.doNotTrack == '1' || window.doNotTrack == '1');
+    let optedOut = ls.get(optKey) == '1';
+    let anon = false;
+    let anonSession = false;
+    let anonServer = false;
+    const setAnon = (config) => {
+        anon = !!config;
+        anonSession = typeof config == 'object' && !!config.withSessionTracking;
+        anonServer = typeof config == 'object' && !!config.withServerAnonymisation;
+    };
+    setAnon(options.anonymousTracking ?? (options.anonymous && { withServerAnonymisation: true }));
+    const nowS = () => Math.round(Date.now() / 1000);
+    const blank = () => ['', nowS(), 0, nowS(), '', '', '', '', '', 0];
+    // The state as last read or changed here; the only copy when nothing can be stored.
+    let mem = blank();
+    let persisted = false;
+    let lastEvent = 0;
+    let timer;
+    const warned = {};
+    const allowed = () => !optedOut && !dnt;
+    const tracksSession = () => !anon || anonSession;
+    const session = (s) => ({
+        userId: anon ? '00000000-0000-0000-0000-000000000000' : s[0],
+        sessionId: s[5],
+        sessionIndex: s[2],
+        eventIndex: s[9],
+        previousSessionId: (!anon && s[6]) || null,
+        storageMechanism: strategy == 'localStorage' ? 'LOCAL_STORAGE' : 'COOKIE_1',
+        firstEventId: s[7] || null,
+        firstEventTimestamp: s[8] ? new Date(s[8]).toISOString() : null,
+    });
+    // Invalid state is dropped once, said once, and replaced by the next write.
+    const discard = (name, value, del) => {
+        if (!warned[name])
+            console.warn(`isotrack: discarded invalid identity state ${name}=${value}`);
+        warned[name] = 1;
+        del(name);
+    };
+    const read = () => {
+        const value = store.get(idName);
+        const state = parseIdCookie(value);
+        if (value && !state)
+            discard(idName, value, store.del);
+        return state;
+    };
+    const write = () => {
+        clearTimeout(timer);
+        timer = undefined;
+        if (strategy == 'none' || !tracksSession() || !allowed())
+            return (persisted = false);
+        const copy = [...mem];
+        if (anon)
+            copy[0] = copy[6] = '';
+        // The session cookie lives `timeout` from the last event, not from this (deferred) write.
+        const left = timeout - (Date.now() - lastEvent) / 1000;
+        return (persisted = store.set(idName, serializeIdCookie(copy), options.cookieLifetime ?? 63072000) && store.set(sesName, '*', left));
+    };
+    // isotrack before 0.2 kept `<prefix>id` in localStorage: 7 fields, times in ms.
+    const migrate = () => {
+        const key = legacy + 'id';
+        const value = ls.get(key);
+        if (!value)
+            return;
+        ls.del(key);
+        const [duid, index, sid, last, previous, firstId, firstMs, more] = value.split('.');
+        const state = more == null ? parseIdCookie([duid, nowS(), index, Math.round(Number(last) / 1000), '', sid, previous, firstId, firstMs, 1].join('.')) : undefined;
+        if (!state?.[0] || !state[5])
+            return discard(key, value, ls.del);
+        mem = state;
+        // The session goes on if it was active: the session cookie gets the time it had left.
+        lastEvent = Number(last);
+        write();
+    };
+    /** Session rules of Snowplow's tracker, at an event (`eid`, `dtm`) or without one. */
+    const step = (eid, dtm, forceNew) => {
+        const now = Date.now();
+        // A write of ours is pending: memory is the freshest state.
+        const stored = timer || strategy == 'none' ? undefined : read();
+        const s = stored ?? mem;
+        if (!s[0] && !anon)
+            s[0] = uuidv4();
+        const fresh = forceNew || !s[5] || (timer ? false : stored ? !store.get(sesName) : now - lastEvent > timeout * 1000);
+        advanceSession(s, fresh, uuidv4, eid, dtm);
+        mem = s;
+        lastEvent = now;
+        if (fresh) {
+            if (write())
+                options.onSessionUpdateCallback?.(session(s));
+        }
+        else
+            timer ??= setTimeout(write, 10);
+        return s;
+    };
+    // Read-only: a getter neither extends nor starts a session.
+    const current = () => (timer || strategy == 'none' ? undefined : read()) ?? mem;
+    const start = () => {
+        if (!allowed() || !tracksSession())
+            return;
+        if (strategy != 'none' && !read())
+            migrate();
+        step();
+    };
+    const clearUserData = (o = {}) => {
+        clearTimeout(timer);
+        timer = undefined;
+        for (const name of [idName, sesName])
+            store.del(name);
+        if (!o.preserveSession)
+            mem[5] = '', (mem[2] = 0);
+        if (!o.preserveUser)
+            mem[0] = '';
+    };
+    const enable = (o) => {
+        if (o?.stateStorageStrategy)
+            strategy = o.stateStorageStrategy;
+        setAnon(o?.options ?? true);
+    };
+    start();
+    return {
+        allowed,
+        anonymous: () => anon,
+        serverAnonymous: () => anonServer,
+        enableAnonymousTracking: enable,
+        disableAnonymousTracking(o) {
+            enable({ ...o, options: false });
+            start();
+        },
+        setAnonymous(on) {
+            if (on) {
+                enable({ options: { withServerAnonymisation: true } });
+                clearUserData({ preserveUser: true, preserveSession: true });
+            }
+            else
+                this.disableAnonymousTracking();
+        },
+        clearUserData,
+        optOut() {
+            optedOut = true;
+            ls.set(optKey, '1');
+        },
+        optIn() {
+            optedOut = false;
+            ls.del(optKey);
+            start();
+        },
+        newSession() {
+            if (allowed() && tracksSession())
+                step(undefined, undefined, true);
+        },
+        save: () => void (timer && write()),
+        ids() {
+            if (!allowed() || !tracksSession())
+                return undefined;
+            const s = current();
+            return { domainUserId: anon ? '' : s[0], sessionId: s[5], sessionIndex: s[2] };
+        },
+        info: () => [persisted ? '0' : '1', ...current()],
+        cookieName: (base) => (base == 'id' ? idName : sesName),
+        beforeTrack({ payload, contexts }) {
+            if (!allowed())
+                return;
+            // Unset rather than deleted: the payload keeps its shape (see newPayload).
+            if (anon)
+                for (const key of IDENTIFIERS)
+                    payload[key] = UNSET;
+            if (!tracksSession()) {
+                payload.sid = payload.vid = UNSET;
+                return;
+            }
+            const s = step(payload.eid, payload.dtm);
+            // The event's own values win.
+            if (!anon)
+                payload.duid ||= s[0];
+            payload.sid ||= s[5];
+            payload.vid ||= `${s[2]}`;
+            if (options.clientSession)
+                contexts.push({ schema: SCHEMAS.clientSession, data: session(s) });
+        },
+    };
+}
+
+// Shared by the trackers of the page, as Snowplow's trackers share theirs.
+const shared = {};
 /**
  * Fills the fields a browser knows: screen, viewport, document size,
  * time zone, language, charset, page URL, title and referrer. In a single-page
  * app the referrer of a page view is the previous page view's URL.
  */
 function pageContext(options = {}) {
-    let id;
+    const pageViewId = () => (shared.pageViewId ??= uuidv4());
+    // Server-side rendering: no page to describe, so the plugin adds nothing.
+    if (!inBrowser())
+        return { pageViewId, preservePageViewId() { }, setCustomUrl() { }, setReferrerUrl() { }, beforeTrack() { } };
+    let sent;
+    let preserve = false;
+    let customUrl;
+    let customReferrer;
     let lastUrl;
     let referrer;
     // Fields that do not change while the page lives. Read now, not at the first event:
@@ -1879,13 +2514,15 @@ function pageContext(options = {}) {
     // Viewport and document size change rarely: read once per task, so that a burst of
     // events does not force layout again and again.
     let sizes;
-    const pageViewId = () => (id ??= uuidv4());
     // The document's referrer does not change while the page lives.
     const docReferrer = doc.referrer;
     // One entity per page view, shared by its events: they are serialised at once.
     let entity;
     return {
         pageViewId,
+        preservePageViewId: () => void (preserve = true),
+        setCustomUrl: (url) => void (customUrl = new URL(url, location.href).href),
+        setReferrerUrl: (url) => void (customReferrer = url),
         beforeTrack({ e, payload, contexts }) {
             if (!sizes) {
                 const root = doc.documentElement;
@@ -1903,16 +2540,20 @@ function pageContext(options = {}) {
             p.cs ||= cs;
             p.vp ||= sizes[0];
             p.ds ||= sizes[1];
-            p.url ||= location.href;
+            p.url ||= customUrl ?? location.href;
             if (e == 'pv') {
-                id = uuidv4();
+                // A new id only when this tracker's last page view had the current one (another
+                // tracker may have renewed it already), unless it is preserved.
+                if (sent == pageViewId() && !preserve)
+                    shared.pageViewId = uuidv4();
+                sent = pageViewId();
                 p.page ||= doc.title || UNSET;
-                p.refr ||= (lastUrl ?? docReferrer) || UNSET;
+                p.refr ||= (customReferrer ?? lastUrl ?? docReferrer) || UNSET;
                 lastUrl = p.url;
                 referrer = p.refr;
             }
             else
-                p.refr ||= (referrer ?? docReferrer) || UNSET;
+                p.refr ||= (customReferrer ?? referrer ?? docReferrer) || UNSET;
             if (options.webPage !== false) {
                 const pv = pageViewId();
                 if (entity?.data.id !== pv)
@@ -1941,7 +2582,7 @@ class BrowserTracker extends Tracker {
             const inner = sendBeaconTransport(options);
             // Object.assign copies `sent` and `room`, which the emitter's unload path uses.
             transport = Object.assign((request) => {
-                if (id?.anonymous())
+                if (id?.serverAnonymous())
                     request.headers['SP-Anonymous'] = '*';
                 return inner(request);
             }, inner);
@@ -1964,21 +2605,87 @@ class BrowserTracker extends Tracker {
         this.emitter = emitter;
         this.identity = id;
         this.who = who;
-        this.page = page?.pageViewId;
+        this.page = page;
         if (id)
             listen(window, 'pagehide', id.save);
-    }
-    /** Sets the business user id (`uid`) of later events. */
-    setUserId(userId) {
-        this.who.setUserId(userId);
+        if (options.crossDomainLinker)
+            this.crossDomainLinker(options.crossDomainLinker);
     }
     /** Page pings while the user is active; see {@link ActivityTrackingOptions}. Returns a stop function. */
     enableActivityTracking(options) {
         return enableActivityTracking(this, options);
     }
+    // Identity, session and page: Snowplow's names and behaviour (docs/identity.md).
+    /** Sets the business user id (`uid`) of later events (`''` or null: none). */
+    setUserId(userId) {
+        this.who.setUserId(userId ?? '');
+    }
+    /** Sets the business user id from the first-party cookie `name` (none when absent). */
+    setUserIdFromCookie(name) {
+        if (this.identity)
+            this.setUserId(getCookie(name));
+    }
+    /** Sets the business user id from the query parameter `name` of the page's URL (none when absent). */
+    setUserIdFromLocation(name) {
+        if (this.identity)
+            this.setUserId(new URL(location.href).searchParams.get(name));
+    }
     /** The id of the current page view (the `web_page` entity's `id`). */
     getPageViewId() {
-        return this.page?.();
+        return this.page?.pageViewId();
+    }
+    /** Keeps the current page view id for the later page views of this page. */
+    preservePageViewId() {
+        this.page?.preservePageViewId();
+    }
+    /** Sends `url` (resolved against the location) as the page URL of later events. */
+    setCustomUrl(url) {
+        this.page?.setCustomUrl(url);
+    }
+    /** Sends `url` as the referrer of later events. */
+    setReferrerUrl(url) {
+        this.page?.setReferrerUrl(url);
+    }
+    /** The domain user id (`duid`); undefined outside a browser, in anonymous tracking or when not allowed. */
+    getDomainUserId() {
+        return this.identity?.ids()?.domainUserId;
+    }
+    /** The current session id (`sid`), as {@link BrowserTracker.getDomainUserId}. */
+    getDomainSessionId() {
+        return this.identity?.ids()?.sessionId;
+    }
+    /** Snowplow's parsed `_sp_id` cookie: [cookies disabled '0'|'1', domain user id, created (s), session index, last event (s), previous session's last event (s), session id, previous session id, first event id, first event time (ms), event index]. */
+    getDomainUserInfo() {
+        return this.identity?.info();
+    }
+    /** Ends the current session: the next event belongs to a new one. */
+    newSession() {
+        this.identity?.newSession();
+    }
+    /** Anonymous tracking from now on (`options`: `true` or {@link AnonymousTrackingOptions}). */
+    enableAnonymousTracking(config) {
+        this.identity?.enableAnonymousTracking(config);
+    }
+    /** Back to tracking the user (a stored id is reused, else a new one is made). */
+    disableAnonymousTracking(config) {
+        this.identity?.disableAnonymousTracking(config);
+    }
+    /** Deletes the stored identity (cookies and localStorage) and, unless preserved, the ids and user id in memory. */
+    clearUserData(config) {
+        this.identity?.clearUserData(config);
+        if (!config?.preserveUser)
+            this.setUserId('');
+    }
+    /** Decorates followed links that `accept` approves with `_sp=<duid>.<ms>` (links added later too). Returns a stop function. */
+    crossDomainLinker(accept) {
+        if (typeof accept != 'function')
+            throw new TypeError('isotrack: crossDomainLinker must be a function');
+        const id = this.identity;
+        return id ? linkCrossDomain(accept, () => id.ids()?.domainUserId) : () => { };
+    }
+    /** The emitter's counters and the tracker's own (`filtered`: events a plugin's filter dropped). */
+    stats() {
+        return { ...this.emitter.stats(), ...super.stats() };
     }
 }
 /**
