@@ -40,11 +40,13 @@ export function setCookie(name: string, value: string, seconds: number, a: Cooki
  * The widest domain this page may set cookies on, found as Snowplow finds it: from the
  * two last labels of the host name upwards, the first where a test cookie sticks
  * (`www.shop.test` gives `shop.test`; `a.co.uk` gives `a.co.uk`, since the browser refuses
- * `co.uk`). The host name itself when cookies cannot be written.
+ * `co.uk`). The host name itself when cookies cannot be written, and for an IP address.
  */
 export function findRootDomain(sameSite: string, secure: boolean): string {
   const host = location.hostname;
-  const labels = host.split('.');
+  // An IP address has no parent domain; WebKitGTK (libsoup) would accept `Domain=0.1` on
+  // 127.0.0.1 and so share the cookie with every host whose address ends in .0.1.
+  const labels = /^[\d.]+$|:/.test(host) ? [] : host.split('.');
   const name = '_sp_root_domain_test_' + Date.now();
   for (let i = labels.length - 2; i >= 0; i--) {
     const domain = labels.slice(i).join('.');
