@@ -40,13 +40,14 @@ export function setCookie(name: string, value: string, seconds: number, a: Cooki
  * The widest domain this page may set cookies on, found as Snowplow finds it: from the
  * two last labels of the host name upwards, the first where a test cookie sticks
  * (`www.shop.test` gives `shop.test`; `a.co.uk` gives `a.co.uk`, since the browser refuses
- * `co.uk`). The host name itself when cookies cannot be written.
+ * `co.uk`). The host name itself when cookies cannot be written, and for an IP address.
  */
 export function findRootDomain(sameSite: string, secure: boolean): string {
   const host = location.hostname;
-  // An IP address (v4, or v6 in brackets) has no parent domain to share cookies with:
-  // probing its parts only makes the browser reject cookies for "0.1" (Firefox logs
-  // each rejection in the page's console).
+  // An IP address (v4, or v6 in brackets) has no parent domain to share cookies with.
+  // Probing its parts is harmful: WebKitGTK (libsoup) accepts `Domain=0.1` on 127.0.0.1,
+  // which would share the id with every host whose address ends in .0.1, and Firefox
+  // logs each rejected probe in the page's console.
   if (/^[\d.]+$|:/.test(host)) return host;
   const labels = host.split('.');
   const name = '_sp_root_domain_test_' + Date.now();

@@ -1,6 +1,6 @@
 // Global contexts, a filter plugin and consent events from the script tag, end to end
 // with the dev collector.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './driver/index.js';
 import { counts, entities, useCollectorAndSite, waitForEvents } from './helpers.js';
 import { entityNames, eventData, eventName, named, trackedPage } from './autotrack-helpers.js';
 
@@ -26,9 +26,9 @@ const SETUP = `
   isotrack('trackConsentWithdrawn', { all: true });
   isotrack(function (trackers) { window.trackerStats = trackers.sp.stats(); });`;
 
-test('global contexts go on exactly the events their rules accept; a filter plugin drops events and stats() counts them; consent events are good', async ({ page }) => {
+test('global contexts go on exactly the events their rules accept; a filter plugin drops events and stats() counts them; consent events are good', async ({ driver }) => {
   live.site.page('/contexts', trackedPage(live.collector.url, '<a id="link" href="#next">next</a>', SETUP));
-  await page.goto(`${live.site.url}/contexts`);
+  const page = await driver.open(`${live.site.url}/contexts`);
   await page.click('#link');
   const events = await waitForEvents(live.collector, (all) => all.length >= 5);
   const desktops = (e: Record<string, string>) => entities(e).filter((x) => x.schema.includes('desktop_context')).map((x) => x.data.osType);

@@ -1,7 +1,7 @@
 // Form tracking from the script tag, end to end with the dev collector: changes and a
 // submit that leaves the page, forms added later, a transform that redacts, and a
 // password that appears nowhere: not in any event, not in storage.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './driver/index.js';
 import { counts, goodEvents, useCollectorAndSite, waitForEvents } from './helpers.js';
 import { eventData, named, namedInOrder, plainPage, trackedPage } from './autotrack-helpers.js';
 
@@ -19,23 +19,19 @@ const FORM = `<form id="signup" class="account wide" action="/done" method="post
 </form>
 <div id="later"></div>`;
 
-test('sends change_form and submit_form for forms present and added later, never the password, and the submit that leaves the page arrives', async ({ page }) => {
+test('sends change_form and submit_form for forms present and added later, never the password, and the submit that leaves the page arrives', async ({ driver }) => {
   live.site.page('/form', trackedPage(live.collector.url, FORM, `
     isotrack('newTracker', 'sp', COLLECTOR, { appId: 'forms' });
     isotrack('enableFormTracking', { options: { fields: { denylist: ['note'], transform: function (value, field) { return field.name === 'email' ? 'redacted' : value; } } } });`));
   live.site.page('/done', plainPage);
-  await page.goto(`${live.site.url}/form`);
+  const page = await driver.open(`${live.site.url}/form`);
 
-  await page.click('[name=email]');
-  await page.keyboard.type('ada@example.test');
-  await page.keyboard.press('Tab'); // change on email; focus on the password
-  await page.keyboard.type(PASSWORD);
-  await page.keyboard.press('Tab'); // change on the password; focus on the checkbox
-  await page.keyboard.press('Space');
-  await page.click('[name=bio]');
-  await page.keyboard.type('Hello');
-  await page.click('[name=note]'); // change on bio
-  await page.keyboard.type('denied field');
+  // type() focuses the field first: the field left behind fires its change.
+  await page.type('[name=email]', 'ada@example.test');
+  await page.type('[name=pw]', PASSWORD); // change on email
+  await page.type('[name=agree]', ' '); // change on the password; Space ticks the checkbox
+  await page.type('[name=bio]', 'Hello');
+  await page.type('[name=note]', 'denied field'); // change on bio
   await page.click('[name=bio]'); // change on note: not tracked
   await page.evaluate(() => {
     const plan = document.querySelector('select')!;
@@ -43,9 +39,8 @@ test('sends change_form and submit_form for forms present and added later, never
     plan.dispatchEvent(new Event('change', { bubbles: true }));
     document.getElementById('later')!.innerHTML = '<form id="newsletter"><input name="topic" id="topic"></form>';
   });
-  await page.click('#topic');
-  await page.keyboard.type('cats');
-  await page.keyboard.press('Tab');
+  await page.type('#topic', 'cats');
+  await page.click('[name=bio]'); // change on topic
 
   const changes = namedInOrder(await waitForEvents(live.collector, (all) => named(all, 'change_form').length >= 6), 'change_form').map(eventData);
   expect(changes).toEqual([
@@ -81,16 +76,14 @@ test('sends change_form and submit_form for forms present and added later, never
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(PASSWORD);
 });
 
-test('a forms denylist leaves those forms out', async ({ page }) => {
+test('a forms denylist leaves those forms out', async ({ driver }) => {
   live.site.page('/forms-denied', trackedPage(live.collector.url, `${FORM}<form id="search"><input name="q" id="q"></form>`, `
     isotrack('newTracker', 'sp', COLLECTOR, { appId: 'forms' });
     isotrack('enableFormTracking', { options: { forms: { denylist: ['account'] } } });`));
-  await page.goto(`${live.site.url}/forms-denied`);
-  await page.click('[name=email]');
-  await page.keyboard.type('x@y.test');
-  await page.click('#q');
-  await page.keyboard.type('shoes');
-  await page.click('[name=email]');
+  const page = await driver.open(`${live.site.url}/forms-denied`);
+  await page.type('[name=email]', 'x@y.test');
+  await page.type('#q', 'shoes'); // change on email: its form is denied
+  await page.click('[name=email]'); // change on q
   const events = await waitForEvents(live.collector, (all) => named(all, 'change_form').length >= 1);
   expect(named(events, 'change_form').map((e) => eventData(e).formId)).toEqual(['search']);
 });

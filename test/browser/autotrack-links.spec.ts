@@ -1,6 +1,6 @@
 // Link-click tracking from the script tag, end to end with the dev collector: links
 // present and added later, filters, a link that leaves the page at once, pseudo-clicks.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './driver/index.js';
 import { counts, duplicates, useCollectorAndSite, waitForEvents } from './helpers.js';
 import { eventData, named, namedInOrder, plainPage, trackedPage } from './autotrack-helpers.js';
 
@@ -12,12 +12,12 @@ const LINKS = `<a id="stay" class="nav main" href="#top" target="_self"><b>Stay<
 <a id="away" href="/elsewhere">Leave</a>
 <a id="popup" href="/elsewhere?new" target="_blank">New tab</a>`;
 
-test('tracks clicks on links present and added later, not on denied or script links, and the one that leaves the page at once arrives', async ({ page }) => {
+test('tracks clicks on links present and added later, not on denied or script links, and the one that leaves the page at once arrives', async ({ driver }) => {
   live.site.page('/links', trackedPage(live.collector.url, LINKS, `
     isotrack('newTracker', 'sp', COLLECTOR, { appId: 'links' });
     isotrack('enableLinkClickTracking', { options: { denylist: ['no-track'] }, trackContent: true });`));
   live.site.page('/elsewhere', plainPage);
-  await page.goto(`${live.site.url}/links`);
+  const page = await driver.open(`${live.site.url}/links`);
   await page.evaluate(() => {
     const later = document.createElement('a');
     later.id = 'later';
@@ -44,11 +44,11 @@ test('tracks clicks on links present and added later, not on denied or script li
   expect(duplicates(events)).toEqual([]);
 });
 
-test('with pseudoClicks, middle and Ctrl clicks are tracked; with an allowlist, only listed links', async ({ page }) => {
+test('with pseudoClicks, middle and Ctrl clicks are tracked; with an allowlist, only listed links', async ({ driver }) => {
   live.site.page('/pseudo', trackedPage(live.collector.url, LINKS, `
     isotrack('newTracker', 'sp', COLLECTOR, { appId: 'pseudo' });
     isotrack('enableLinkClickTracking', { options: { allowlist: ['nav'] }, pseudoClicks: true });`));
-  await page.goto(`${live.site.url}/pseudo`);
+  const page = await driver.open(`${live.site.url}/pseudo`);
   await page.click('#stay', { button: 'middle' });
   await page.click('#stay', { modifiers: ['Control'] });
   await page.click('#popup', { button: 'middle' }); // not in the allowlist

@@ -1,62 +1,63 @@
 // Anonymous tracking as Snowplow offers it: what each variant sends, stores and asks of
-// the collector, switched at runtime, and clearUserData.
-import { expect, test, type Page } from '@playwright/test';
+// the collector, switched at runtime, and clearUserData. Runs in every engine, on the
+// plain-http shop (127.0.0.1: keys `_sp_*.dc78`).
+import { expect, test, type Driver, type Tab } from './driver/index.js';
 import { entities, waitForEvents } from './helpers.js';
-import { SHOP_BROWSER, SP_COOKIES, SP_STORAGE, UUID, shopPage, useShop } from './identity-site.js';
+import { PLAIN_ID, PLAIN_SES, UUID, shopPage, spCookies, spStorage, useShop } from './identity-site.js';
 
-test.use(SHOP_BROWSER);
-const shop = useShop();
+const shop = useShop({ plainHttp: true });
 
-const stored = async (page: Page) => ({ ...((await page.evaluate(SP_COOKIES)) as object), ...((await page.evaluate(SP_STORAGE)) as object) }) as Record<string, string>;
+const stored = async (page: Tab) => ({ ...(await page.evaluate(spCookies)), ...(await page.evaluate(spStorage)) }) as Record<string, string>;
 const anonymousHeader = async () => {
   const good = (await (await fetch(`${shop.collector.url}/micro/good`)).json()) as { rawEvent: { context: { headers: string[] } } }[];
   return good.map((item) => item.rawEvent.context.headers.some((h) => h.toLowerCase().startsWith('sp-anonymous')));
 };
-const open = async (page: Page, name: string, options: string) => {
+// Opens the page in a new tab; returns the tab and the page view it tracked.
+const open = async (driver: Driver, name: string, options: string) => {
   shop.page(
     `/${name}.html`,
     shopPage(['isotrack'], `isotrack('newTracker', 'it', '${shop.collector.url}', { clientSession: true, ${options} }); isotrack('setUserId', 'user-1'); isotrack('trackPageView');`),
   );
-  await page.goto(`${shop.origin('www')}/${name}.html`);
+  const page = await driver.open(`${shop.origin('www')}/${name}.html`);
   const [event] = await waitForEvents(shop.collector, (all) => all.length >= 1);
-  return event!;
+  return { page, event: event! };
 };
 
-test('anonymousTracking: true sends no user or session id, stores nothing, no SP-Anonymous header', async ({ page }) => {
-  const event = await open(page, 'anon', 'anonymousTracking: true');
+test('anonymousTracking: true sends no user or session id, stores nothing, no SP-Anonymous header', async ({ driver }) => {
+  const { page, event } = await open(driver, 'anon', 'anonymousTracking: true');
   for (const key of ['duid', 'sid', 'vid', 'uid']) expect(event).not.toHaveProperty(key);
   expect(entities(event).some((x) => x.schema.includes('client_session'))).toBe(false);
   expect(await stored(page)).toEqual({});
   expect(await anonymousHeader()).toEqual([false]);
 });
 
-test('withSessionTracking: sid and vid, a client_session without user, a stored session without user id', async ({ page }) => {
-  const event = await open(page, 'anon-session', 'anonymousTracking: { withSessionTracking: true }');
+test('withSessionTracking: sid and vid, a client_session without user, a stored session without user id', async ({ driver }) => {
+  const { page, event } = await open(driver, 'anon-session', 'anonymousTracking: { withSessionTracking: true }');
   expect(event.sid).toMatch(UUID);
   expect(event.vid).toBe('1');
   for (const key of ['duid', 'uid']) expect(event).not.toHaveProperty(key);
   const session = entities(event).find((x) => x.schema.includes('client_session'))!.data;
   expect(session).toMatchObject({ userId: '00000000-0000-0000-0000-000000000000', sessionId: event.sid, previousSessionId: null });
   const cookies = await stored(page);
-  expect(Object.keys(cookies).sort()).toEqual(['_sp_id.c169', '_sp_ses.c169']);
-  const fields = cookies['_sp_id.c169']!.split('.');
+  expect(Object.keys(cookies).sort()).toEqual([PLAIN_ID, PLAIN_SES]);
+  const fields = cookies[PLAIN_ID]!.split('.');
   expect(fields[0]).toBe('');
   expect(fields[5]).toBe(event.sid);
   expect(await anonymousHeader()).toEqual([false]);
 });
 
-test('withServerAnonymisation: requests carry SP-Anonymous, nothing stored', async ({ page }) => {
-  const event = await open(page, 'anon-server', 'anonymousTracking: { withServerAnonymisation: true }');
+test('withServerAnonymisation: requests carry SP-Anonymous, nothing stored', async ({ driver }) => {
+  const { page, event } = await open(driver, 'anon-server', 'anonymousTracking: { withServerAnonymisation: true }');
   expect(event).not.toHaveProperty('duid');
   expect(await stored(page)).toEqual({});
   expect(await anonymousHeader()).toEqual([true]);
 });
 
-test('switched at runtime: enable hides the ids, disable brings the stored user back; clearUserData starts a new user', async ({ page }) => {
-  const first = await open(page, 'runtime', '');
+test('switched at runtime: enable hides the ids, disable brings the stored user back; clearUserData starts a new user', async ({ driver }) => {
+  const { page, event: first } = await open(driver, 'runtime', '');
   expect(first.duid).toMatch(UUID);
   const step = async (command: string, n: number) => {
-    await page.evaluate(`${command}; isotrack('trackStructEvent', { category: 'c', action: 'after-${n}' })`);
+    await page.evaluate((code) => void (0, eval)(code), `${command}; isotrack('trackStructEvent', { category: 'c', action: 'after-${n}' })`);
     const events = await waitForEvents(shop.collector, (all) => all.some((e) => e.se_ac == `after-${n}`));
     return events.find((e) => e.se_ac == `after-${n}`)!;
   };
@@ -70,5 +71,5 @@ test('switched at runtime: enable hides the ids, disable brings the stored user 
   expect(cleared.sid).not.toBe(first.sid);
   expect(cleared.vid).toBe('1');
   expect(cleared).not.toHaveProperty('uid');
-  expect((await stored(page))['_sp_id.c169']!.split('.')[0]).toBe(cleared.duid);
+  expect((await stored(page))[PLAIN_ID]!.split('.')[0]).toBe(cleared.duid);
 });

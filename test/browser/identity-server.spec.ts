@@ -1,5 +1,11 @@
 // The same user on the server: a server-rendered page view, tracked in Node from the
 // request's Cookie header with identityFromCookies, carries the browser's duid, sid, vid.
+// Chromium only, on purpose: the scenario needs a real registrable domain with subdomains
+// (www.shop.test and app.shop.test sharing cookies on Domain=shop.test, over https with
+// Secure cookies). Only Chromium can map *.test to loopback here (--host-resolver-rules);
+// Firefox and WebKitGTK would need the machine's resolver (/etc/hosts) changed, and a bare
+// 127.0.0.1 has no subdomains. The single-host identity scenarios run in every engine
+// (identity-state/-storage/-anonymous/-api/-links.spec.ts, on the plain-http shop).
 import { expect, test } from '@playwright/test';
 import { Emitter, Subject, Tracker, identityFromCookies } from '../../dist/node.js';
 import { waitForEvents } from './helpers.js';

@@ -1,10 +1,13 @@
 // The shop of the identity specs: one HTTPS server on loopback that answers for every
-// host name (Chromium maps *.test to 127.0.0.1), serving isotrack's UMD build, the real
+// host name (Chromium maps *.test to 127.0.0.1), or with `{ plainHttp: true }` one http
+// server on 127.0.0.1 that every engine reaches (see PLAIN_ID). It serves isotrack's UMD build, the real
 // Snowplow browser tracker (its own UMD file, from node_modules) and pages registered by
 // the test, plus a server-rendered route that tracks from the request's cookies.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from '@playwright/test';
@@ -34,9 +37,16 @@ function certificate(): { key: Buffer; cert: Buffer } {
 /** What a server-rendered page view reads from the cookie header, and its event id. */
 export type ServerTrack = (cookieHeader: string | undefined) => Promise<unknown>;
 
+/**
+ * The identity cookies' names on the plain-http shop: Snowplow's `<prefix><id|ses>.` plus the
+ * first 4 hex digits of SHA-1('127.0.0.1/') (a bare IP address is its own root domain).
+ */
+export const PLAIN_ID = '_sp_id.dc78';
+export const PLAIN_SES = '_sp_ses.dc78';
+
 export interface Shop {
   collector: RunningCollector;
-  /** `https://<host>:<port>`, e.g. `shop.origin('www')` for www.shop.test. */
+  /** `https://<host>:<port>`, e.g. `shop.origin('www')` for www.shop.test; the plain shop's `http://127.0.0.1:<port>` whatever `sub`. */
   origin(sub: string, domain?: string): string;
   page(path: string, html: string): void;
   /** Called for GET /ssr with the request's Cookie header; answers with its JSON result. */
@@ -44,9 +54,9 @@ export interface Shop {
 }
 
 /** Starts the collector and the shop for the spec file; resets the collector before each test. */
-export function useShop(): Shop {
+export function useShop({ plainHttp = false }: { plainHttp?: boolean } = {}): Shop {
   const pages = new Map<string, string>();
-  let server: ReturnType<typeof createServer> | undefined;
+  let server: ReturnType<typeof createServer> | ReturnType<typeof createHttpServer> | undefined;
   let port = 0;
   let serverTrack: ServerTrack = async () => null;
   const files: Record<string, [string, string]> = {
@@ -54,13 +64,13 @@ export function useShop(): Shop {
     '/snowplow.js': [join(ROOT, 'node_modules/@snowplow/browser-tracker/dist/index.umd.min.js'), 'text/javascript'],
   };
   const shop = {
-    origin: (sub: string, domain = 'shop') => `https://${sub}.${domain}.test:${port}`,
+    origin: (sub: string, domain = 'shop') => (plainHttp ? `http://127.0.0.1:${port}` : `https://${sub}.${domain}.test:${port}`),
     page: (path: string, html: string) => void pages.set(path, html),
     onServerRender: (track: ServerTrack) => void (serverTrack = track),
   } as Shop;
   test.beforeAll(async () => {
     shop.collector = await startCollector({ port: 0 });
-    server = createServer(certificate(), async (req, res) => {
+    const handle = async (req: IncomingMessage, res: ServerResponse) => {
       const path = new URL(req.url ?? '/', 'https://x').pathname;
       const headers = { 'Cache-Control': 'no-store' };
       try {
@@ -76,7 +86,8 @@ export function useShop(): Shop {
       } catch (error) {
         res.writeHead(500, headers).end(String(error));
       }
-    });
+    };
+    server = plainHttp ? createHttpServer(handle) : createServer(certificate(), handle);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });
@@ -106,3 +117,11 @@ ${scripts.map((name) => `<script src="/${name}.js"></script>`).join('\n')}</head
 export const SP_COOKIES = `Object.fromEntries(document.cookie.split('; ').filter((c) => c.startsWith('_sp_')).map((c) => [c.slice(0, c.indexOf('=')), decodeURIComponent(c.slice(c.indexOf('=') + 1))]))`;
 /** The `_sp_` localStorage keys, by name. */
 export const SP_STORAGE = `Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('_sp_')).map((k) => [k, localStorage.getItem(k)]))`;
+
+/** SP_COOKIES as a function, for `tab.evaluate` of the driver. */
+export const spCookies = (): Record<string, string> =>
+  Object.fromEntries(document.cookie.split('; ').filter((c) => c.startsWith('_sp_')).map((c) => [c.slice(0, c.indexOf('=')), decodeURIComponent(c.slice(c.indexOf('=') + 1))]));
+/** SP_STORAGE as a function, for `tab.evaluate` of the driver. */
+export const spStorage = (): Record<string, string | null> => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('_sp_')).map((k) => [k, localStorage.getItem(k)]));
+/** The console warnings a shop page recorded. */
+export const pageWarnings = (): string[] => (window as unknown as { warnings: string[] }).warnings;

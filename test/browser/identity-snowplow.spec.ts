@@ -2,6 +2,12 @@
 // https://www.shop.test: the same `_sp_id.c169` / `_sp_ses.c169` cookies, so a returning
 // user keeps duid, sid and vid whichever tracker ran before, both trackers on one page
 // share them, and subdomains share them as far as Snowplow's do.
+// Chromium only, on purpose: the scenario needs a real registrable domain with subdomains
+// (www.shop.test and app.shop.test sharing cookies on Domain=shop.test, over https with
+// Secure cookies). Only Chromium can map *.test to loopback here (--host-resolver-rules);
+// Firefox and WebKitGTK would need the machine's resolver (/etc/hosts) changed, and a bare
+// 127.0.0.1 has no subdomains. The single-host identity scenarios run in every engine
+// (identity-state/-storage/-anonymous/-api/-links.spec.ts, on the plain-http shop).
 import { expect, test, type Page } from '@playwright/test';
 import { entities, goodEvents, waitForEvents } from './helpers.js';
 import { SHOP_BROWSER, SP_COOKIES, UUID, shopPage, useShop } from './identity-site.js';

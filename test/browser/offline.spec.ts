@@ -1,11 +1,11 @@
 // A page that stays offline for a long while, then gets its network back (issue 15,
 // item 5): the default queue bound holds 3,000 events (2 MiB) in memory and in
 // localStorage, reports what it cannot hold through onDrop(count, 'queue-full'), and
-// delivers everything it held once the collector is reachable. Uses only
-// page.goto/evaluate/close.
+// delivers everything it held once the collector is reachable. Runs in every
+// engine (driver).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './driver/index.js';
 import { counts, duplicates, goodEvents, startCollector, startSite, umdPage, type RunningCollector, type Site } from './helpers.js';
 
 let site: Site;
@@ -27,11 +27,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-test('3,500 events tracked offline: 3,000 held and delivered after recovery, 500 reported queue-full', async ({ page }) => {
+test('3,500 events tracked offline: 3,000 held and delivered after recovery, 500 reported queue-full', async ({ driver }) => {
   test.setTimeout(120_000);
   const port = await freePort();
   site.page('/offline.html', umdPage(''));
-  await page.goto(`${site.url}/offline.html`);
+  const page = await driver.open(`${site.url}/offline.html`);
   await page.evaluate((endpoint) => {
     const w = window as unknown as { isotrack: any; drops: [number, string][]; emitter: any };
     w.drops = [];

@@ -1,10 +1,10 @@
 // A collector that answers with a redirect, in a real browser (issue 15, item 3):
 // the batch is not followed (301 would have turned it into a bodiless GET and counted
 // it delivered; 307/308 would have posted it to another origin), the events are not
-// counted delivered, and onFailure gives the cause. Uses only page.goto/evaluate.
+// counted delivered, and onFailure gives the cause. Runs in every engine (driver).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './driver/index.js';
 import { counts, umdPage, useCollectorAndSite } from './helpers.js';
 
 const live = useCollectorAndSite();
@@ -35,11 +35,11 @@ async function redirectingServer(status: number, location: string) {
 }
 
 for (const status of [301, 307, 308]) {
-  test(`${status}: not followed, not delivered, onFailure says it was a redirect`, async ({ page }) => {
+  test(`${status}: not followed, not delivered, onFailure says it was a redirect`, async ({ driver }) => {
     const redirecting = await redirectingServer(status, live.collector.url);
     try {
       live.site.page('/redirect.html', umdPage(''));
-      await page.goto(`${live.site.url}/redirect.html`);
+      const page = await driver.open(`${live.site.url}/redirect.html`);
       const outcome = await page.evaluate(async (endpoint) => {
         const failures: { willRetry: boolean; status: number; cause: string }[] = [];
         const { Emitter, Tracker } = (window as unknown as { isotrack: typeof import('../../src/index.browser.js') }).isotrack as never as {
