@@ -2,7 +2,6 @@
 // A function rather than a tracker method, so that a bundle that does not use it leaves it out.
 import type { Tracker } from '../tracker.js';
 import type { CommonEventProperties, SelfDescribingJson } from '../types.js';
-import { optionalString } from '../validation.js';
 import { INTEGER, readFields, requireArgs, REQUIRED, STRING } from './field-rules.js';
 
 const APPLICATION_ERROR = 'iglu:com.snowplowanalytics.snowplow/application_error/jsonschema/1-0-2';
@@ -23,23 +22,27 @@ export interface ApplicationErrorEvent {
   isFatal?: boolean | undefined;
 }
 
-/** An optional whole-number argument, checked. */
-const optionalInteger = (value: unknown, argument: string) => readFields({ [argument]: value }, [[argument, INTEGER]])[argument] as number | undefined;
 const text = (value: unknown, max: number) => (typeof value == 'string' && value ? value.slice(0, max) : undefined);
 /** A line or column the schema takes: a whole number from 0; anything else (an engine's -1) is left out. */
 const position = (value: number | undefined) => (value !== undefined && value >= 0 ? value : undefined);
 
 /** The `application_error` event for `args`; throws a TypeError naming a wrong argument. */
 export function buildApplicationError(args: ApplicationErrorEvent): SelfDescribingJson {
-  const { message } = readFields(requireArgs(args, 'trackError'), [['message', STRING + REQUIRED]]);
+  // One pass over the arguments, in the order the old per-argument checks had.
+  const { message, lineno, colno, filename } = readFields(requireArgs(args, 'trackError'), [
+    ['message', STRING + REQUIRED],
+    ['lineno', INTEGER],
+    ['colno', INTEGER],
+    ['filename', STRING],
+  ]) as { message: string; lineno?: number; colno?: number; filename?: string };
   const thrown = (typeof args.error == 'object' && args.error) || {};
   const data: Record<string, unknown> = {
     programmingLanguage: 'JAVASCRIPT',
     message: text(message, 2048),
     stackTrace: text((thrown as { stack?: unknown }).stack, 8192),
-    lineNumber: position(optionalInteger(args.lineno, 'lineno')),
-    lineColumn: position(optionalInteger(args.colno, 'colno')),
-    fileName: text(optionalString(args.filename, 'filename'), 1024),
+    lineNumber: position(lineno),
+    lineColumn: position(colno),
+    fileName: text(filename, 1024),
     exceptionName: text((thrown as { name?: unknown }).name, 1024),
     isFatal: args.isFatal,
   };
