@@ -29,11 +29,15 @@ export class BackoffGate {
     return Math.max(0, this.until - now);
   }
 
-  /** Records a retryable failure of a request started at `startedAt`; `retryAfter` in ms wins if longer. */
+  /**
+   * Records a retryable failure of a request started at `startedAt`; `retryAfter` in ms
+   * wins if longer, up to `maxRetryDelay`: a proxy's `Retry-After` of a day (or of year
+   * 9999) must not stop delivery for that long.
+   */
   _fail(startedAt: number, retryAfter: number | undefined, now: number = Date.now()): void {
     if (startedAt >= this.since) this.streak++;
     this.since = now;
-    const delay = Math.max(backoffDelay(this.streak, this.maxDelay), retryAfter ?? 0);
+    const delay = Math.max(backoffDelay(this.streak, this.maxDelay), Math.min(retryAfter ?? 0, this.maxDelay));
     this.until = Math.max(this.until, now + delay);
   }
 

@@ -7,7 +7,7 @@ import type { EmitterPlatform, LifecycleEmitter } from './platform.js';
 import { batchBudget, buildRequest, PER_EVENT_OVERHEAD, postBodyBytes } from './request.js';
 import { classify, failureCause, parseRetryAfter } from './retry.js';
 import type { EventStore } from './store.js';
-import { unref, type Timer } from './timers.js';
+import { MAX_TIMER_DELAY, unref, type Timer } from './timers.js';
 import type { Batch, Engine, FlushResult, Waiter } from './types.js';
 
 /** A state flag, false until first set (uninitialised flags cost nothing in the script tag). */
@@ -256,7 +256,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       draining = true;
       schedulePump();
       // (A negative timeout is 0 to setTimeout.)
-      if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && waiter._done(true), timeout);
+      if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && waiter._done(true), Math.min(timeout, MAX_TIMER_DELAY));
     });
 
   // A persistent store may hold events from an earlier page load.

@@ -2,6 +2,7 @@ import { fail } from '../core/events/field-rules.js';
 import type { Payload } from '../core/types.js';
 import type { Transport } from '../transports/types.js';
 import type { EventStore } from './store.js';
+import { MAX_TIMER_DELAY } from './timers.js';
 
 /**
  * Why events were dropped, as passed to `onDrop`:
@@ -58,7 +59,7 @@ export interface EmitterOptions {
   maxConcurrentRequests?: number | undefined;
   /** Milliseconds before a request is abandoned (and retried). @defaultValue 5000 */
   requestTimeout?: number | undefined;
-  /** Cap of the exponential backoff between retries, in milliseconds. @defaultValue 60000 */
+  /** Cap of the exponential backoff between retries, and of a server's `Retry-After`, in milliseconds (at most 2^31-1). @defaultValue 60000 */
   maxRetryDelay?: number | undefined;
   /**
    * Overrides of the retry table: `{ 403: true }` retries 403, `{ 503: false }` gives up on 503.
@@ -151,7 +152,8 @@ export function resolveOptions(options: EmitterOptions, platform: PlatformDefaul
     if (value === undefined) continue;
     // The numeric options (those with a numeric default, and `port`) are all checked the same way.
     if ((typeof o[key] == 'number' || key == 'port') && !(typeof value == 'number' && value > 0)) fail(`options.${key}`, 'must be a positive number');
-    o[key] = value;
+    // A duration beyond what a timer can wait is clamped to it (a longer one would fire at once).
+    o[key] = /Interval|Timeout|Delay$/.test(key) ? Math.min(value as number, MAX_TIMER_DELAY) : value;
   }
   const r = o as unknown as ResolvedEmitterOptions;
   for (const [name, a, b] of CHOICES) if (r[name] != a && r[name] != b) fail(`options.${name}`, `must be '${a}' or '${b}'`);

@@ -55,6 +55,14 @@ describe('backoff', () => {
   });
 });
 
+describe('Retry-After beyond maxRetryDelay', () => {
+  it('is capped at maxRetryDelay, whatever the server asks', () => {
+    const gate = new BackoffGate(60_000);
+    gate._fail(0, 99_999_999_999_000, 1_000);
+    expect(gate._remaining(1_000)).toBe(60_000);
+  });
+});
+
 describe('Retry-After', () => {
   it('parses seconds and HTTP dates', () => {
     const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');

@@ -56,7 +56,8 @@ describe('retries against a real collector', () => {
 
   it('429 with Retry-After: 2 → no attempt sooner', async () => {
     const c = await collector((i) => (i === 0 ? { status: 429, headers: { 'Retry-After': '2' } } : { status: 200 }));
-    const emitter = emitterFor(c.url, { maxConcurrentRequests: 4 });
+    // Retry-After is honoured up to maxRetryDelay.
+    const emitter = emitterFor(c.url, { maxConcurrentRequests: 4, maxRetryDelay: 5_000 });
     const events = makeEvents(30);
     for (const e of events) emitter.input(e);
     expect((await emitter.flush({ timeout: 20_000 })).ok).toBe(true);
@@ -69,11 +70,56 @@ describe('retries against a real collector', () => {
     const c = await collector((i) =>
       i === 0 ? { status: 503, headers: { 'Retry-After': new Date(Date.now() + 2_000).toUTCString() } } : { status: 200 },
     );
-    const emitter = emitterFor(c.url);
+    const emitter = emitterFor(c.url, { maxRetryDelay: 5_000 });
     for (const e of makeEvents(5)) emitter.input(e);
     expect((await emitter.flush({ timeout: 20_000 })).ok).toBe(true);
     // HTTP dates have 1 s resolution: no attempt before the (truncated) date the server gave.
     expect(c.requests[1]!.at).toBeGreaterThanOrEqual(Math.floor((c.requests[0]!.at + 2_000) / 1000) * 1000);
+  });
+
+  for (const [what, header] of [
+    ['99999999999 seconds', '99999999999'],
+    ['a date in year 9999', 'Fri, 31 Dec 9999 23:59:59 GMT'],
+    ['a day', '86400'],
+  ] as const) {
+    it(`Retry-After of ${what} waits at most maxRetryDelay, with no timer overflow`, async () => {
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => warnings.push(w.name);
+      process.on('warning', onWarning);
+      try {
+        const c = await collector((i) => (i === 0 ? { status: 503, headers: { 'Retry-After': header } } : { status: 200 }));
+        const emitter = emitterFor(c.url, { maxRetryDelay: 1_000 });
+        const events = makeEvents(10);
+        for (const e of events) emitter.input(e);
+        expect((await emitter.flush({ timeout: 20_000 })).ok).toBe(true);
+        // One failed request, one retry after the capped wait: no busy loop of attempts.
+        expect(c.requests.length).toBe(2);
+        expect(c.requests[1]!.at - c.requests[0]!.at).toBeLessThan(5_000);
+        expectEachOnce(c.acceptedEids, events);
+        expect(warnings).not.toContain('TimeoutOverflowWarning');
+      } finally {
+        process.off('warning', onWarning);
+      }
+    });
+  }
+
+  it('durations beyond a timer\'s range are clamped, not overflowed', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const port = await freePort();
+      const emitter = emitterFor(`http://127.0.0.1:${port}`, { maxRetryDelay: 1e15, flushInterval: 1e15, requestTimeout: 1e15 });
+      for (const e of makeEvents(1)) emitter.input(e);
+      // A flush bounded by an absurd timeout must wait, not fire at once.
+      let settled = false;
+      void emitter.flush({ timeout: 1e15 }).then(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(settled).toBe(false);
+      expect(warnings).not.toContain('TimeoutOverflowWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 
   it('a hanging collector: timeout, retry, delivered after it recovers', async () => {
