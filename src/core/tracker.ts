@@ -26,7 +26,7 @@ import type { FlushResult } from '../emitter/types.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
 import { utf8ByteLength } from './utf8.js';
 import { uuidv4 } from './uuid.js';
-import { optionalContexts, optionalString, optionalTimestamp, selfDescribingJson } from './validation.js';
+import { MAX_EVENT_DEPTH, optionalContexts, optionalString, optionalTimestamp, selfDescribingJson } from './validation.js';
 
 // The plugin API (filter, contexts, afterTrack, activation) lives in plugins.ts.
 export type { TrackedEvent, TrackerPlugin } from './plugins.js';
@@ -218,7 +218,7 @@ export class Tracker {
     }
     // The wrappers are written as text around the one serialisation of the caller's data.
     const base64 = this.encodeBase64;
-    if (built.ue) addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, selfDescribingJson(built.ue, 'event')));
+    if (built.ue) addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, selfDescribingJson(built.ue, 'event', MAX_EVENT_DEPTH)));
     if (contexts.length > 0) addJsonField(payload, base64, 'cx', 'co', wrap(SCHEMAS.contexts, `[${contexts.map((entity) => selfDescribingJson(entity, 'context')).join(',')}]`));
     const json = JSON.stringify(payload);
     return [{ eid, json, bytes: utf8ByteLength(json) }, tracked];

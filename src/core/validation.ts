@@ -1,8 +1,18 @@
 import { describe, fail, isObject, readFields, OBJECT, STRING, REQUIRED } from './events/field-rules.js';
 import type { SelfDescribingJson } from './types.js';
 
-// The pattern Enrich applies to schema URIs (tracker-protocol notes, section 4).
-const IGLU_URI = /^iglu:[a-zA-Z0-9\-_.]+\/[a-zA-Z0-9\-_]+\/[a-zA-Z0-9\-_]+\/[0-9]+-[0-9]+-[0-9]+$/;
+// The pattern Enrich applies to schema URIs (tracker-protocol notes, section 4), less a
+// vendor made only of dots (`iglu:./x/jsonschema/1-0-0`), which the collector refuses:
+// as a path it would walk out of the schema repository. (`\w` is `[a-zA-Z0-9_]`.)
+const IGLU_URI = /^iglu:(?!\.+\/)[\w.-]+\/[\w-]+\/[\w-]+\/\d+-\d+-\d+$/;
+
+/**
+ * The collector parses `ue_pr`/`ue_px` and `co`/`cx` refusing JSON nested deeper than 64
+ * levels. The event's self-describing JSON sits inside the unstruct_event wrapper (one
+ * level), an entity inside the contexts wrapper and its array (two levels).
+ */
+export const MAX_EVENT_DEPTH = 63;
+export const MAX_ENTITY_DEPTH = 62;
 
 // Enrich reads timestamps as milliseconds within the years 0 to 9999.
 const YEAR_0 = -62167219200000;
@@ -33,14 +43,14 @@ export function optionalTimestamp(value: unknown, argument: string): number | un
  * or `toJSON` methods do afterwards. A value that cannot be serialised (a cycle, a
  * BigInt) throws a TypeError naming the argument now rather than in the background.
  */
-export function requireSelfDescribing(value: unknown, argument: string): SelfDescribingJson {
+export function requireSelfDescribing(value: unknown, argument: string, maxDepth = MAX_ENTITY_DEPTH): SelfDescribingJson {
   if (isObject(value)) {
     const { schema, data } = value as Partial<SelfDescribingJson>;
     if (typeof schema == 'string' && IGLU_URI.test(schema) && isObject(data)) {
       const text = toJson(data, `${argument}.data`);
       if (text?.[0] == '{') {
         const copy = { schema, data };
-        texts.set(copy, `{"schema":"${schema}","data":${text}}`);
+        texts.set(copy, checkDepth(`{"schema":"${schema}","data":${text}}`, maxDepth, argument));
         return copy;
       }
       fail(`${argument}.data`, 'must serialise to a JSON object (see its toJSON)');
@@ -65,17 +75,48 @@ function badSelfDescribing(value: unknown, argument: string): never {
   return fail(`${argument}.schema`, `must be an Iglu URI like iglu:com.acme/event/jsonschema/1-0-0, got ${describe((value as { schema?: unknown }).schema)}`);
 }
 
-/** Checks the optional `context` array of a track call; returns checked copies. */
-export function optionalContexts(value: unknown): SelfDescribingJson[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) fail('context', `must be an array of self-describing JSON, got ${describe(value)}`);
-  // A copy: holes read as undefined, and a Proxy's items are read once.
-  return Array.from(value as unknown[], (entity, i) => requireSelfDescribing(entity, `context[${i}]`));
+/** The optional `context` argument: `undefined`, or an array (a TypeError naming it otherwise). */
+export function contextArray(value: unknown): readonly unknown[] | undefined {
+  if (value == null) return undefined;
+  return Array.isArray(value) ? value : fail('context', `must be an array of self-describing JSON, got ${describe(value)}`);
 }
 
-/** JSON text of a self-describing JSON: the text made at the check, else serialised now. */
-export function selfDescribingJson(value: SelfDescribingJson<object>, argument: string): string {
-  return texts.get(value) ?? toJson(value, argument);
+/** Checks the optional `context` array of a track call; returns checked copies. */
+export function optionalContexts(value: unknown): SelfDescribingJson[] | undefined {
+  const list = contextArray(value);
+  // A copy: holes read as undefined, and a Proxy's items are read once.
+  return list && Array.from(list, (entity, i) => requireSelfDescribing(entity, `context[${i}]`));
+}
+
+/**
+ * JSON text of a self-describing JSON: the text made at the check, else (an entity a
+ * plugin or a global context added) serialised and its depth checked now.
+ */
+export function selfDescribingJson(value: SelfDescribingJson<object>, argument: string, maxDepth = MAX_ENTITY_DEPTH): string {
+  return texts.get(value) ?? checkDepth(toJson(value, argument), maxDepth, argument);
+}
+
+/**
+ * `text`, when its arrays and objects nest at most `max` deep; else a TypeError naming
+ * the argument (the collector would refuse the event). Text shorter than `2 * max + 2`
+ * characters cannot nest deeper (each level takes two brackets), so the common small
+ * event is not scanned.
+ */
+function checkDepth(text: string, max: number, argument: string): string {
+  if (text.length > 2 * max + 1) {
+    let depth = 0;
+    for (let i = 0, inString = false; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (inString) {
+        if (code == 92) i++; // a backslash escapes the next character
+        else if (code == 34) inString = false;
+      } else if (code == 34) inString = true;
+      else if (code == 123 || code == 91) {
+        if (++depth > max) fail(`${argument}.data`, `is nested more than ${max - 1} levels deep (the collector refuses deeper JSON)`);
+      } else if (code == 125 || code == 93) depth--;
+    }
+  }
+  return text;
 }
 
 /**

@@ -2,7 +2,7 @@
 // A function rather than a tracker method, so that a bundle that does not use it leaves it out.
 import type { Tracker } from '../tracker.js';
 import type { CommonEventProperties, SelfDescribingJson } from '../types.js';
-import { INTEGER, readFields, requireArgs, REQUIRED, STRING } from './field-rules.js';
+import { BOOLEAN, INTEGER, readFields, requireArgs, REQUIRED, STRING } from './field-rules.js';
 
 const APPLICATION_ERROR = 'iglu:com.snowplowanalytics.snowplow/application_error/jsonschema/1-0-2';
 
@@ -29,12 +29,13 @@ const position = (value: number | undefined) => (value !== undefined && value >=
 /** The `application_error` event for `args`; throws a TypeError naming a wrong argument. */
 export function buildApplicationError(args: ApplicationErrorEvent): SelfDescribingJson {
   // One pass over the arguments, in the order the old per-argument checks had.
-  const { message, lineno, colno, filename } = readFields(requireArgs(args, 'trackError'), [
+  const { message, lineno, colno, filename, isFatal } = readFields(requireArgs(args, 'trackError'), [
     ['message', STRING + REQUIRED],
     ['lineno', INTEGER],
     ['colno', INTEGER],
     ['filename', STRING],
-  ]) as { message: string; lineno?: number; colno?: number; filename?: string };
+    ['isFatal', BOOLEAN],
+  ]) as { message: string; lineno?: number; colno?: number; filename?: string; isFatal?: boolean };
   const thrown = (typeof args.error == 'object' && args.error) || {};
   const data: Record<string, unknown> = {
     programmingLanguage: 'JAVASCRIPT',
@@ -44,7 +45,7 @@ export function buildApplicationError(args: ApplicationErrorEvent): SelfDescribi
     lineColumn: position(colno),
     fileName: text(filename, 1024),
     exceptionName: text((thrown as { name?: unknown }).name, 1024),
-    isFatal: args.isFatal,
+    isFatal,
   };
   for (const key in data) if (data[key] === undefined) delete data[key];
   return { schema: APPLICATION_ERROR, data };

@@ -3,7 +3,8 @@
 // Functions rather than tracker methods, so that a bundle that does not use them leaves them out.
 import type { Tracker } from '../tracker.js';
 import type { CommonEventProperties, SelfDescribingJson } from '../types.js';
-import { describe, fail, readFields, requireArgs, REQUIRED, STRING, type FieldRule } from './field-rules.js';
+import { contextArray } from '../validation.js';
+import { BOOLEAN, describe, fail, readFields, requireArgs, REQUIRED, STRING, type FieldRule } from './field-rules.js';
 
 // Plain literals: a bundler can drop them when this module is not used.
 const CONSENT_DOCUMENT = 'iglu:com.snowplowanalytics.snowplow/consent_document/jsonschema/1-0-0';
@@ -41,7 +42,27 @@ const DOCUMENT: [FieldRule, number][] = [
   [['name', STRING], 60],
   [['description', STRING], 10_000],
 ];
-const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
+const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:Z|([+-])(\d\d):(\d\d))$/i;
+
+/**
+ * An RFC 3339 date-time that names a real instant, as the pipeline's `format: date-time`
+ * checks it: a day that exists in its month (February 29 in leap years only), hours to
+ * 23, minutes and seconds to 59, an offset to ±23:59, and a leap second (`:60`) only
+ * at 23:59 UTC.
+ */
+export function isDateTime(text: string): boolean {
+  const match = DATE_TIME.exec(text);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, , offsetHours, offsetMinutes] = match.slice(1).map((part) => +part! || 0) as number[];
+  const sign = match[7] == '-' ? -1 : 1;
+  const days = month == 2 ? (year! % 4 || (!(year! % 100) && year! % 400) ? 28 : 29) : 30 + ((month! + (month! >> 3)) & 1);
+  if (!(month! >= 1 && month! <= 12 && day! >= 1 && day! <= days && hour! < 24 && minute! < 60 && second! <= 60 && !(offsetHours! > 23 || offsetMinutes! > 59))) return false;
+  if (second! < 60) return true;
+  // A leap second: the minute must be 23:59 in UTC.
+  const utcMinute = minute! - offsetMinutes! * sign;
+  const utcHour = hour! - offsetHours! * sign - (utcMinute < 0 ? 1 : 0);
+  return (utcHour == 23 || utcHour == -1) && (utcMinute == 59 || utcMinute == -1);
+}
 
 function consentDocument(args: Partial<ConsentDocument>): SelfDescribingJson {
   const data = readFields(args, DOCUMENT.map(([rule]) => rule));
@@ -52,18 +73,18 @@ function consentDocument(args: Partial<ConsentDocument>): SelfDescribingJson {
 /** Sends `consent_granted` with the document as an entity; returns the event id. */
 export function trackConsentGranted(tracker: Tracker, event: ConsentGrantedEvent & CommonEventProperties): string {
   const { expiry } = requireArgs(event, 'trackConsentGranted');
-  if (expiry !== undefined && !(typeof expiry == 'string' && DATE_TIME.test(expiry))) fail('expiry', `must be an ISO 8601 date-time, got ${describe(expiry)}`);
+  if (expiry !== undefined && !(typeof expiry == 'string' && isDateTime(expiry))) fail('expiry', `must be an RFC 3339 date-time that exists, like 2027-01-01T00:00:00Z, got ${describe(expiry)}`);
   return send(tracker, event, CONSENT_GRANTED, expiry === undefined ? {} : { expiry }, consentDocument(event));
 }
 
 /** Sends `consent_withdrawn`, with the document as an entity when `id` is given; returns the event id. */
 export function trackConsentWithdrawn(tracker: Tracker, event: ConsentWithdrawnEvent & CommonEventProperties): string {
-  const { all, id } = requireArgs(event, 'trackConsentWithdrawn');
-  if (typeof all != 'boolean') fail('all', `must be a boolean, got ${describe(all)}`);
+  const { all } = readFields(requireArgs(event, 'trackConsentWithdrawn'), [['all', BOOLEAN + REQUIRED]]) as { all: boolean };
+  const id = event.id;
   return send(tracker, event, CONSENT_WITHDRAWN, { all }, id === undefined ? undefined : consentDocument(event));
 }
 
 function send(tracker: Tracker, common: CommonEventProperties, schema: string, data: Record<string, unknown>, documentEntity: SelfDescribingJson | undefined): string {
-  const context = common.context;
-  return tracker.trackSelfDescribingEvent({ ...common, event: { schema, data }, context: documentEntity ? [documentEntity, ...(context ?? [])] : context ?? [] });
+  const context = contextArray(common.context);
+  return tracker.trackSelfDescribingEvent({ ...common, event: { schema, data }, context: (documentEntity ? [documentEntity, ...(context ?? [])] : context) as SelfDescribingJson[] | undefined });
 }

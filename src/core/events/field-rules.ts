@@ -5,6 +5,7 @@
 // maxLength), so that every event accepted at the call is one the pipeline accepts.
 
 /** Kinds of argument. */
+export const BOOLEAN = 0;
 export const STRING = 1;
 export const NUMBER = 2;
 export const STRINGS = 3;
@@ -35,7 +36,7 @@ export type FieldRule = readonly [argument: string, kind: number, sentAsOrExtra?
 /** What a schema adds to a rule (no rule needs both this and a protocol key). */
 export type RuleExtra = number | readonly string[] | RegExp | readonly FieldRule[];
 
-const KIND_NAMES = ['', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object', 'a whole number (32-bit)', 'a whole number ≥ 0 (32-bit)'];
+const KIND_NAMES = ['a boolean', 'a string', 'a finite number', 'an array of strings', 'an array', 'an object', 'a whole number (32-bit)', 'a whole number ≥ 0 (32-bit)'];
 
 /** The schemas' `format: uuid`. */
 export const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
@@ -58,6 +59,7 @@ function fits(kind: number, value: unknown, extra: RuleExtra | undefined): boole
     case ARRAY: return Array.isArray(value);
     case INTEGER: return Number.isInteger(value) && Math.abs(value as number) <= INT_MAX;
     case COUNT: return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= INT_MAX;
+    case BOOLEAN: return typeof value == 'boolean';
     default: return isObject(value) && (!extra || Object.values(value).every((v) => (extra as readonly unknown[]).includes(typeof v)));
   }
 }

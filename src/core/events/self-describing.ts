@@ -1,7 +1,7 @@
 import type { BuiltEvent } from './built-event.js';
 import { requireArgs } from './field-rules.js';
 import type { SelfDescribingJson } from '../types.js';
-import { requireSelfDescribing } from '../validation.js';
+import { MAX_EVENT_DEPTH, requireSelfDescribing } from '../validation.js';
 
 /** A self-describing event (`e=ue`): your own event, described by an Iglu schema. */
 export interface SelfDescribingEvent<T extends Record<keyof T, unknown> = Record<string, unknown>> {
@@ -9,7 +9,7 @@ export interface SelfDescribingEvent<T extends Record<keyof T, unknown> = Record
 }
 
 export function buildSelfDescribingEvent(args: SelfDescribingEvent): BuiltEvent {
-  return { e: 'ue', ue: requireSelfDescribing(requireArgs(args, 'trackSelfDescribingEvent').event, 'event') };
+  return { e: 'ue', ue: requireSelfDescribing(requireArgs(args, 'trackSelfDescribingEvent').event, 'event', MAX_EVENT_DEPTH) };
 }
 
 /** The `ue` event for a schema this library sends itself. */
