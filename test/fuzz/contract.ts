@@ -2,10 +2,40 @@
 // call either throws isotrack's own TypeError at once, or produces events that the
 // collector (which validates as the pipeline does) classifies good. Nothing else: no
 // other exception, no event the pipeline rejects.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { startCollector } from '@isotrack/collector';
-import { Emitter, Subject, Tracker, type DropReason, type EventSink, type SerializedEvent } from '../../src/index.node.js';
-import { call, type Call } from './arbitraries.js';
+// The collector's own reading of an Iglu URI: what its schema repository can hold.
+import { keyPath, parseIgluUri } from '../../collector/src/schema-key.js';
+import { Emitter, Subject, Tracker, trackConsentGranted, trackConsentWithdrawn, trackError, type DropReason, type EventSink, type SerializedEvent } from '../../src/index.node.js';
+import { call, drawnSchemas, type Call } from './arbitraries.js';
+
+const FUNCTIONS: Record<string, (tracker: Tracker, arg: never) => string> = { trackError, trackConsentGranted, trackConsentWithdrawn };
+
+/**
+ * A schema repository that takes any object under every URI the generators drew and the
+ * collector can parse: the URI's shape and the data's nesting are then all that is at
+ * stake for those events (the collector enforces its bundled schemas for the others).
+ */
+function schemaRepository() {
+  const root = mkdtempSync(join(tmpdir(), 'isotrack-fuzz-schemas-'));
+  const written = new Set<string>();
+  const add = (uri: string) => {
+    if (written.has(uri)) return;
+    written.add(uri);
+    const key = parseIgluUri(uri);
+    if (!key) return;
+    const file = join(root, keyPath(key));
+    if (existsSync(file)) return;
+    mkdirSync(dirname(file), { recursive: true });
+    const self = { vendor: key.vendor, name: key.name, format: key.format, version: key.version };
+    writeFileSync(file, JSON.stringify({ $schema: 'http://iglucentral.com/schemas/com.snowplowanalytics.self-desc/schema/jsonschema/1-0-0#', self, type: 'object' }));
+  };
+  add('iglu:com.acme.fuzz/any/jsonschema/1-0-0'); // the collector wants a folder that holds a schema
+  return { root, addDrawn: () => drawnSchemas.forEach(add), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
 
 /** A request that failed, as `onFailure` told it. */
 export interface Failure {
@@ -40,8 +70,10 @@ export async function fuzz(seed: number, runs: number): Promise<FuzzFigures & { 
   const goodEids = new Set<string>();
   const badErrors: string[] = [];
   let bad = 0;
+  const schemas = schemaRepository();
   const collector = await startCollector({
     port: 0,
+    schemaDirs: [schemas.root],
     maxEvents: 10,
     onEvent: (record) => {
       if ('good' in record) goodEids.add(record.good.rawEvent.parameters.eid!);
@@ -83,8 +115,11 @@ export async function fuzz(seed: number, runs: number): Promise<FuzzFigures & { 
   const attempt = (which: number, c: Call) => {
     calls++;
     const tracker = trackers[which]!;
+    schemas.addDrawn();
     try {
-      if (c.kind == 'track') {
+      if (c.kind == 'function') {
+        eids.push(FUNCTIONS[c.method]!(tracker, c.arg as never));
+      } else if (c.kind == 'track') {
         eids.push((tracker as unknown as Record<string, (arg: unknown) => string>)[c.method]!(c.arg));
       } else {
         const subject = new Subject();
@@ -109,5 +144,6 @@ export async function fuzz(seed: number, runs: number): Promise<FuzzFigures & { 
     return { calls, typeErrors, events, good: goodEids.size, bad, unsendable, retried, badErrors, failures, eids, goodEids };
   } finally {
     await collector.close();
+    schemas.remove();
   }
 }
