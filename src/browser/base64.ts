@@ -15,3 +15,6 @@ export function base64UrlEncode(text: string): string {
   const binary = isAscii(text) ? text : unescape(encodeURIComponent(text));
   return toUrlAlphabet(btoa(binary));
 }
+
+/** UTF-8 length of a payload's JSON, in bytes (the Node build counts with Buffer instead). */
+export { utf8ByteLength as payloadBytes } from '../core/utf8.js';

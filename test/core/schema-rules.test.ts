@@ -53,6 +53,16 @@ describe('values the pipeline would reject throw a TypeError at the call', () =>
     });
   }
 
+  it('a plugin that replaces an entity by a spread copy with new data: the new data is sent', () => {
+    const sink = new CollectingSink();
+    const tracker = new Tracker(sink, {
+      encodeBase64: false,
+      plugins: [{ beforeTrack: (event) => void (event.contexts[0] = { ...event.contexts[0]!, data: { replaced: true } }) }],
+    });
+    tracker.trackPageView({ pageUrl: URL_, context: [{ schema: SCHEMA, data: { original: true } }] });
+    expect(JSON.parse(sink.last().co!).data).toEqual([{ schema: SCHEMA, data: { replaced: true } }]);
+  });
+
   it('a schema getter that changes after the check: the checked value is the one sent', () => {
     const sink = new CollectingSink();
     new Tracker(sink, { encodeBase64: false }).trackSelfDescribingEvent({ event: shifty as never });
