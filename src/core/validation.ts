@@ -7,6 +7,15 @@ import type { SelfDescribingJson } from './types.js';
 const IGLU_URI = /^iglu:(?!\.+\/)[\w.-]+\/[\w-]+\/[\w-]+\/\d+-\d+-\d+$/;
 
 /**
+ * Schema URIs already found valid: a page or a server sends a handful of schemas over and
+ * over, and a set lookup costs less than the pattern (a string's hash is kept with it).
+ * Emptied when it grows past 256, so generated URIs cannot make it grow without bound.
+ */
+const validUris = new Set<string>();
+const isIgluUri = (schema: unknown): schema is string =>
+  typeof schema == 'string' && (validUris.has(schema) || (IGLU_URI.test(schema) && !!validUris.add(validUris.size > 255 ? (validUris.clear(), schema) : schema)));
+
+/**
  * The collector parses `ue_pr`/`ue_px` and `co`/`cx` refusing JSON nested deeper than 64
  * levels. The event's self-describing JSON sits inside the unstruct_event wrapper (one
  * level), an entity inside the contexts wrapper and its array (two levels).
@@ -54,7 +63,7 @@ export function optionalTimestamp(value: unknown, argument: string): number | un
 export function requireSelfDescribing(value: unknown, argument: string, maxDepth = MAX_ENTITY_DEPTH): SelfDescribingJson {
   if (isObject(value)) {
     const { schema, data } = value as Partial<SelfDescribingJson>;
-    if (typeof schema == 'string' && IGLU_URI.test(schema) && isObject(data)) {
+    if (isIgluUri(schema) && isObject(data)) {
       const text = toJson(data, `${argument}.data`);
       if (text?.[0] == '{') {
         // The data sits one level inside the self-describing JSON.
@@ -74,7 +83,7 @@ export function requireSelfDescribing(value: unknown, argument: string, maxDepth
  */
 export function isSelfDescribing(value: unknown): value is SelfDescribingJson {
   const { schema, data } = (value ?? {}) as Partial<SelfDescribingJson>;
-  return typeof schema === 'string' && IGLU_URI.test(schema) && isObject(data) && isObject(value);
+  return isIgluUri(schema) && isObject(data) && isObject(value);
 }
 
 /** Throws the TypeError that says what is wrong with a self-describing JSON. */
@@ -93,8 +102,11 @@ export function contextArray(value: unknown): readonly unknown[] | undefined {
 /** Checks the optional `context` array of a track call; returns checked copies. */
 export function optionalContexts(value: unknown): SelfDescribingJson[] | undefined {
   const list = contextArray(value);
+  if (!list) return undefined;
   // A copy: holes read as undefined, and a Proxy's items are read once.
-  return list && Array.from(list, (entity, i) => requireSelfDescribing(entity, `context[${i}]`));
+  const copies: SelfDescribingJson[] = [];
+  for (let i = 0; i < list.length; i++) copies.push(requireSelfDescribing(list[i], `context[${i}]`));
+  return copies;
 }
 
 /**
