@@ -19,7 +19,8 @@ import { chromium } from '@playwright/test';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const FILES = {
-  isotrack: `${root}dist/isotrack.umd.min.js`,
+  // ISOTRACK_UMD: another build of the script tag, e.g. to compare two versions.
+  isotrack: process.env.ISOTRACK_UMD ?? `${root}dist/isotrack.umd.min.js`,
   snowplow: `${root}node_modules/@snowplow/browser-tracker/dist/index.umd.min.js`,
   bare: `${root}bench/browser-bare.js`,
 };
@@ -152,10 +153,12 @@ export async function runBrowserBench({ rounds = Number(process.env.BENCH_BROWSE
   const collector = await sink();
   const web = await site(collector.url);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  const runs = Object.fromEntries(Object.keys(FILES).map((name) => [name, []]));
+  // BENCH_BROWSER_ONLY=isotrack,bare: a quick comparison without the slow Snowplow runs.
+  const only = process.env.BENCH_BROWSER_ONLY?.split(',');
+  const runs = Object.fromEntries(Object.keys(FILES).filter((name) => !only || only.includes(name)).map((name) => [name, []]));
   try {
     // Interleaved, so that a burst of load on a shared machine hits both trackers alike.
-    for (let i = 0; i < rounds; i++) for (const name of Object.keys(FILES)) runs[name].push(await measure(browser, web.url, name, collector));
+    for (let i = 0; i < rounds; i++) for (const name of Object.keys(runs)) runs[name].push(await measure(browser, web.url, name, collector));
   } finally {
     await browser.close();
     web.close();
