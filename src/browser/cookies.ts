@@ -6,10 +6,28 @@ export interface CookieAttributes {
   secure: boolean;
 }
 
+/**
+ * `document.cookie` as read in the current task. Each read of it is a round trip to the
+ * browser's cookie store (a synchronous IPC in Chromium), and an event reads two cookies:
+ * the text is read once per task and forgotten at the task's end (the first microtask
+ * checkpoint) and at every write of ours. Between tasks another tab, another frame or
+ * Snowplow's tracker on the page may have written, so every task reads afresh; within a
+ * task only scripts running in it could, and identity's own deferred write already
+ * trusts its memory for longer than that (docs/identity.md, "Reading the cookies").
+ */
+let jar: string | undefined;
+const cookieText = (): string => {
+  if (jar === undefined) {
+    jar = document.cookie;
+    queueMicrotask(() => (jar = undefined));
+  }
+  return jar;
+};
+
 /** The value of cookie `name` ('' when absent or unreadable, as a sandboxed document throws). */
 export function getCookie(name: string): string {
   try {
-    for (const pair of document.cookie.split('; ')) {
+    for (const pair of cookieText().split('; ')) {
       if (pair.startsWith(name + '=')) return decodeURIComponent(pair.slice(name.length + 1));
     }
   } catch {
@@ -24,6 +42,7 @@ export function getCookie(name: string): string {
  * http, a public-suffix domain), and the identity then lives in memory.
  */
 export function setCookie(name: string, value: string, seconds: number, a: CookieAttributes): boolean {
+  jar = undefined;
   try {
     document.cookie =
       // Max-Age, not Expires (Snowplow's): an Expires date is cut to the second, so a

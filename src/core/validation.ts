@@ -133,7 +133,7 @@ function checkDepth(text: string, max: number, argument: string): string {
         else if (code == 34) inString = false;
       } else if (code == 34) inString = true;
       else if (code == 123 || code == 91) {
-        if (++depth > max) fail(`${argument}.data`, `is nested too deep: the collector refuses JSON nested deeper than 64 levels, ${MAX_EVENT_DEPTH - 1} for an event's data and ${MAX_ENTITY_DEPTH - 1} for an entity's`);
+        if (++depth > max) fail(`${argument}.data`, 'is nested deeper than the collector takes (64 levels of JSON in all)');
       } else if (code == 125 || code == 93) depth--;
     }
   }
