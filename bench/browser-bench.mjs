@@ -71,6 +71,7 @@ const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Em
 async function site(collector) {
   const server = createServer((req, res) => {
     const name = req.url.slice(1).replace(/\.(html|js)$/, '');
+    if (name.startsWith('startup-')) return res.writeHead(200, { 'Content-Type': 'text/html', ...ISOLATED }).end(startupPage(name.slice(8), collector));
     if (!(name in FILES)) return res.writeHead(404).end();
     if (req.url.endsWith('.js')) res.writeHead(200, { 'Content-Type': 'text/javascript', ...ISOLATED }).end(readFileSync(FILES[name]));
     else res.writeHead(200, { 'Content-Type': 'text/html', ...ISOLATED }).end(page(name, collector));
@@ -148,6 +149,53 @@ async function measure(browser, origin, name, collector) {
   return { cold, warm, apart };
 }
 
+// Start-up: a page whose inline script loads the tracker, creates it and tracks a page
+// view, as a site's snippet does; against the same page without a tracker.
+const STARTUP = {
+  none: () => '',
+  isotrack: (collector) => `<script src="/isotrack.js"></script><script>isotrack('newTracker', 'sp', '${collector}', { appId: 'bench' }); isotrack('trackPageView');</script>`,
+  snowplow: (collector) => `<script src="/snowplow.js"></script><script>snowplowBrowserTracking.newTracker('sp', '${collector}', { appId: 'bench' }); snowplowBrowserTracking.trackPageView();</script>`,
+};
+export const startupPage = (name, collector) => `<!doctype html><html><head><meta charset="utf-8"><title>start-up</title>${STARTUP[name](collector)}</head><body><p>A page.</p></body></html>`;
+
+/**
+ * The longest main-thread task (ms of CPU) from navigation until the page has settled:
+ * the start-up cost a visitor meets as input delay. Read from a Chromium trace.
+ */
+async function longestStartupTask(browser, origin, name) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await browser.startTracing(tab, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata'] });
+  await tab.goto(`${origin}/startup-${name}.html`);
+  await tab.waitForTimeout(1000);
+  const trace = JSON.parse(await browser.stopTracing()).traceEvents;
+  await context.close();
+  const mains = new Set(trace.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = trace.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  return Math.max(0, ...tasks.map((e) => (e.tdur ?? e.dur) / 1000));
+}
+
+/**
+ * Start-up budget: each tracker's added time in the longest start-up task (its page's
+ * longest task minus the no-tracker page's, medians of `rounds` interleaved runs).
+ */
+export async function runStartupBench({ rounds = Number(process.env.BENCH_STARTUP_ROUNDS ?? 7) } = {}) {
+  const collector = await sink();
+  const web = await site(collector.url);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const runs = { none: [], isotrack: [], snowplow: [] };
+  try {
+    for (let i = 0; i < rounds; i++) for (const name of Object.keys(runs)) runs[name].push(await longestStartupTask(browser, web.url, name));
+  } finally {
+    await browser.close();
+    web.close();
+    collector.close();
+  }
+  const median = (list) => [...list].sort((a, b) => a - b)[list.length >> 1];
+  const none = median(runs.none);
+  return { none, isotrack: median(runs.isotrack), snowplow: median(runs.snowplow), isotrackAdded: median(runs.isotrack) - none, snowplowAdded: median(runs.snowplow) - none };
+}
+
 /** Runs the browser benchmark; returns one row per tracker (medians of `rounds` runs, interleaved). */
 export async function runBrowserBench({ rounds = Number(process.env.BENCH_BROWSER_ROUNDS ?? 5) } = {}) {
   const collector = await sink();
@@ -179,4 +227,7 @@ export async function runBrowserBench({ rounds = Number(process.env.BENCH_BROWSE
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) console.table(await runBrowserBench());
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.env.BENCH_STARTUP_ONLY) console.log(await runStartupBench());
+  else console.table(await runBrowserBench());
+}

@@ -145,37 +145,52 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     if (!gone.size) return;
     const mark = `${now + 1000}c${tab}`;
     for (const owner of gone) kv.set(prefix + owner, mark);
-    // Another tab may be claiming the same queue: the last mark written wins.
+    // Another tab may be claiming the same queue: the last mark written wins. Tabs in
+    // other processes see each other's localStorage writes late, so both could still read
+    // their own mark: where Web Locks exist (secure contexts), the queue is taken under a
+    // lock that no other tab gets while it is held, nor for a while after (time for the
+    // deletions to reach every tab); a tab that did not get it tries again at a later tick.
     setTimeout(() => {
-      let restored = 0, corrupt = 0;
+      const locks = (globalThis.navigator as (Navigator & { locks?: LockManager }) | undefined)?.locks;
       for (const owner of gone) {
         if (kv.get(prefix + owner) != mark) continue;
-        // Oldest first. Segment names are numbers of one length (13-digit milliseconds until
-        // the year 2286, then 3 digits), so text order is their numeric order.
-        const segments = kv
-          .keys(prefix + owner + '.')
-          .filter((key) => !key.endsWith('d'))
-          .sort();
-        for (const key of segments) {
-          const lines = (kv.get(key) ?? '').split('\n');
-          // The progress counter: absent is 0. A corrupt one (not a whole number within the
-          // segment) is read as 0 too: resending delivered events beats losing waiting ones.
-          const done = kv.get(key + 'd') ?? '0';
-          const from = /^\d+$/.test(done) && +done <= lines.length ? +done : (corrupt++, 0);
-          for (const line of lines.slice(from)) {
-            const event = restore(line);
-            if (event) store.add(event), restored++;
-            else corrupt++;
-          }
-          // Our copy is written in a moment; theirs goes now.
-          kv.del(key);
-          kv.del(key + 'd');
+        if (locks) {
+          void locks.request(prefix + owner, { ifAvailable: true }, (lock) => lock && (take(owner), new Promise((resolve) => setTimeout(resolve, 3000)))).catch(() => {});
+          continue;
         }
-        kv.del(prefix + owner);
+        take(owner);
       }
+    }, 50 + Math.random() * 200);
+
+    // Moves a gone tab's stored events into this store.
+    function take(owner: string) {
+      if (kv.get(prefix + owner) != mark) return;
+      let restored = 0, corrupt = 0;
+      // Oldest first. Segment names are numbers of one length (13-digit milliseconds until
+      // the year 2286, then 3 digits), so text order is their numeric order.
+      const segments = kv
+        .keys(prefix + owner + '.')
+        .filter((key) => !key.endsWith('d'))
+        .sort();
+      for (const key of segments) {
+        const lines = (kv.get(key) ?? '').split('\n');
+        // The progress counter: absent is 0. A corrupt one (not a whole number within the
+        // segment) is read as 0 too: resending delivered events beats losing waiting ones.
+        const done = kv.get(key + 'd') ?? '0';
+        const from = /^\d+$/.test(done) && +done <= lines.length ? +done : (corrupt++, 0);
+        for (const line of lines.slice(from)) {
+          const event = restore(line);
+          if (event) store.add(event), restored++;
+          else corrupt++;
+        }
+        // Our copy is written in a moment; theirs goes now.
+        kv.del(key);
+        kv.del(key + 'd');
+      }
+      kv.del(prefix + owner);
       if (corrupt) warn(`isotrack: ${corrupt} corrupt item(s) of the stored event queue discarded`);
       if (restored) queueMicrotask(onRestore);
-    }, 50 + Math.random() * 200);
+    }
   };
 
   return Object.assign(store, {
