@@ -70,7 +70,7 @@ export interface EmitterOptions {
   maxQueueEvents?: number | undefined;
   /** Most bytes of events held at once; new events beyond it are dropped. @defaultValue 256 MiB (Node), 2 MiB elsewhere */
   maxQueueBytes?: number | undefined;
-  /** Default timeout of `flush()` and `close()`, and of the flush at process exit, in milliseconds. @defaultValue 10000 */
+  /** Default timeout of `flush()` and `close()`, in milliseconds; the flush at process exit (Node) waits at most 5000, or this if smaller. @defaultValue 10000 */
   flushTimeout?: number | undefined;
   /** Headers added to every request. @defaultValue {} */
   customHeaders?: Record<string, string> | undefined;
@@ -83,10 +83,15 @@ export interface EmitterOptions {
   /**
    * Called when a request fails. `successCount` is the number of events delivered since the
    * previous `onFailure` call (the Python tracker's meaning, per request instead of per flush).
-   * @defaultValue none
+   * Setting it replaces the Node build's console warnings about failed requests.
+   * @defaultValue none (Node: one console warning per kind of failure, naming the fix)
    */
   onFailure?: ((successCount: number, failedEvents: Payload[], info: FailureInfo) => void) | undefined;
-  /** Called when events are dropped without being sent; see {@link DropReason}. @defaultValue none */
+  /**
+   * Called when events are dropped without being sent; see {@link DropReason}. Setting it
+   * replaces the console warnings about dropped events (`closed`, and `exit` in Node).
+   * @defaultValue none (a console warning for `closed` and, in Node, `exit`)
+   */
   onDrop?: ((count: number, reason: DropReason) => void) | undefined;
   /** Called when an event larger than `maxPostBytes` is sent alone. @defaultValue a console warning */
   onOversize?: ((event: Payload, bytes: number) => void) | undefined;
