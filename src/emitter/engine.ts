@@ -161,8 +161,9 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       request = buildRequest(base, o, batch._events, unloading);
     } catch (error) {
       // It can never be sent (a GET of text that is not valid UTF-16: encodeURIComponent
-      // throws): retrying would block every event behind it. Dropped once, reported.
-      warn(`isotrack: ${batch._events.length} event(s) cannot be encoded, dropped`, error);
+      // throws; a GET longer than maxGetBytes): retrying would block every event behind it.
+      // Dropped once, reported.
+      if (!o.onDrop) warn(`isotrack: ${batch._events.length} event(s) cannot be sent, dropped:`, error);
       out(batch, true);
       drop('unsendable', batch._events.length);
       return settled(batch, false);

@@ -9,7 +9,8 @@ import { MAX_TIMER_DELAY } from './timers.js';
  * - `queue-full`: the queue bound (`maxQueueEvents`/`maxQueueBytes`) was reached;
  * - `closed`: tracked after the emitter was closed;
  * - `unsendable`: the event cannot be encoded into a request (a GET of text that is not
- *   valid UTF-16, e.g. a string cut mid-emoji); dropped once so that it never blocks the queue;
+ *   valid UTF-16, e.g. a string cut mid-emoji, or a GET URL longer than `maxGetBytes`);
+ *   dropped once, never sent, so that it never blocks the queue;
  * - `exit`: still queued when the process exited (Node), reported synchronously.
  */
 export type DropReason = 'queue-full' | 'closed' | 'unsendable' | 'exit';
@@ -43,6 +44,13 @@ export interface EmitterOptions {
   port?: number | undefined;
   /** Path of POST requests (GET always uses `/i`). Configurable because ad blockers match the default. @defaultValue '/com.snowplowanalytics.snowplow/tp2' */
   postPath?: string | undefined;
+  /**
+   * Longest GET URL, in bytes, that the collector (or a proxy or CDN before it) accepts,
+   * e.g. 8192 behind CloudFront. A GET event whose URL is longer is never sent: it is
+   * dropped once and reported (`onDrop(1, 'unsendable')` and a console warning), instead
+   * of failing at the collector with a 414. Ignored for POST. @defaultValue Infinity (no limit)
+   */
+  maxGetBytes?: number | undefined;
   /**
    * Number of queued events that triggers a send. Once triggered, everything queued is
    * sent, in as few requests as `maxPostBytes` allows. @defaultValue 50 (Node), 10 elsewhere
@@ -116,6 +124,7 @@ export const EMITTER_DEFAULTS = {
   method: 'post',
   protocol: 'https',
   postPath: '/com.snowplowanalytics.snowplow/tp2',
+  maxGetBytes: Infinity,
   bufferSize: 10,
   maxPostBytes: 40_000,
   flushInterval: 1_000,
