@@ -268,7 +268,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     input(event) {
       if (closed) {
         // `onDrop` set replaces the warning.
-        if (!warnedClosed && !o.onDrop) warn('isotrack: event tracked after close() dropped; track before close(), or create a new tracker');
+        if (!warnedClosed && !o.onDrop) warn('isotrack: tracked after close(): dropped');
         warnedClosed = true;
         lateDrops++;
         return drop('closed');

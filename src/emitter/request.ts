@@ -61,7 +61,7 @@ export function buildRequest(
   if (o.method == 'get') {
     const url = `${base}/i?${getQuery(events[0]!, stm)}`;
     // Percent-encoded: ASCII, one byte per character. Too long: it would only fail (414).
-    if (url.length > o.maxGetBytes) throw `GET of ${url.length} B > maxGetBytes`;
+    if (url.length > o.maxGetBytes) throw 'longer than maxGetBytes';
     return { url, method: 'GET', headers: { ...o.customHeaders }, timeout, unloading };
   }
   return {

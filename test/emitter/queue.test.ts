@@ -175,7 +175,7 @@ describe('flush and close', () => {
     } finally {
       console.warn = original;
     }
-    expect(warnings).toEqual([['isotrack: event tracked after close() dropped; track before close(), or create a new tracker']]);
+    expect(warnings).toEqual([['isotrack: tracked after close(): dropped']]);
     expect(emitter.stats()).toMatchObject({ dropped: 2, delivered: 0 });
     expect(await emitter.flush()).toMatchObject({ ok: false, failed: 2 });
     expect(c.requests).toHaveLength(0);
