@@ -41,8 +41,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   // The counters of `stats()`, and the delivered count that `onFailure` reports.
   let delivered = 0, retried = 0, failed = 0, dropped = 0, successSinceFailure = 0;
   let draining: Flag, pumpQueued: Flag;
-  let closed: Flag, warnedClosed: Flag, stopped: Flag;
-  /** Events tracked after `close()` and not yet reported by a `flush()`. */
+  let closed: Flag, stopped: Flag;
+  /** Events tracked after `close()` and not yet reported by a `flush()` (the first one warns). */
   let lateDrops = 0;
   let closing: Promise<FlushResult> | undefined;
   let interval: Timer | undefined, backoff: Timer | undefined;
@@ -159,6 +159,9 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     let request: TransportRequest;
     try {
       request = buildRequest(base, o, batch._events, unloading);
+      // A GET URL is percent-encoded ASCII: one byte per character (a POST's is short).
+      // Too long, it would only fail at the collector (414).
+      if (request.url.length > o.maxGetBytes) throw 'longer than maxGetBytes';
     } catch (error) {
       // It can never be sent (a GET of text that is not valid UTF-16: encodeURIComponent
       // throws; a GET longer than maxGetBytes): retrying would block every event behind it.
@@ -267,10 +270,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   return {
     input(event) {
       if (closed) {
-        // `onDrop` set replaces the warning.
-        if (!warnedClosed && !o.onDrop) warn('isotrack: tracked after close(): dropped');
-        warnedClosed = true;
-        lateDrops++;
+        // Once until a flush reports them; `onDrop` set replaces the warning.
+        if (!lateDrops++ && !o.onDrop) warn('isotrack: tracked after close(): dropped');
         return drop('closed');
       }
       if (held() >= o.maxQueueEvents || store.bytes + outBytes + event.bytes > o.maxQueueBytes) return drop('queue-full');

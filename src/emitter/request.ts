@@ -52,18 +52,13 @@ export function getQuery(event: SerializedEvent, stm: string): string {
 /** Builds the request for one batch (POST) or one event (GET). */
 export function buildRequest(
   base: string,
-  o: Pick<ResolvedEmitterOptions, 'method' | 'postPath' | 'customHeaders' | 'requestTimeout' | 'maxGetBytes'>,
+  o: Pick<ResolvedEmitterOptions, 'method' | 'postPath' | 'customHeaders' | 'requestTimeout'>,
   events: readonly SerializedEvent[],
   unloading: boolean,
 ): TransportRequest {
   const stm = String(Date.now());
   const timeout = o.requestTimeout;
-  if (o.method == 'get') {
-    const url = `${base}/i?${getQuery(events[0]!, stm)}`;
-    // Percent-encoded: ASCII, one byte per character. Too long: it would only fail (414).
-    if (url.length > o.maxGetBytes) throw 'longer than maxGetBytes';
-    return { url, method: 'GET', headers: { ...o.customHeaders }, timeout, unloading };
-  }
+  if (o.method == 'get') return { url: `${base}/i?${getQuery(events[0]!, stm)}`, method: 'GET', headers: { ...o.customHeaders }, timeout, unloading };
   return {
     url: base + o.postPath,
     method: 'POST',
