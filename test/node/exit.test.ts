@@ -161,3 +161,26 @@ describe('events still queued at exit', () => {
     expect(result.stderr.trim()).toMatch(/^isotrack: 1 event\(s\) for http:\/\/127\.0\.0\.1:9 not sent before exit, kept in your store for the next start \(last failure: none\)$/);
   });
 });
+
+describe('tracking after close()', () => {
+  it('one warning, counted as dropped, and the next flush() says ok: false with the count', async () => {
+    const c = await collector();
+    const result = await runScript(
+      script(
+        c.url,
+        '{}',
+        `await tracker.close();
+        tracker.trackStructEvent({ category: 'c', action: 'late1' });
+        tracker.trackStructEvent({ category: 'c', action: 'late2' });
+        const [flushed] = await tracker.flush();
+        console.log(JSON.stringify({ dropped: emitter.stats().dropped, ok: flushed.ok, failed: flushed.failed }));`,
+      ),
+      {},
+      20_000,
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ dropped: 2, ok: false, failed: 2 });
+    expect(result.stderr.trim()).toBe('isotrack: tracked after close(): dropped');
+    expect(c.acceptedEids).toHaveLength(3);
+  });
+});
