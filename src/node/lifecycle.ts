@@ -100,6 +100,8 @@ export function abandonAll(): number {
 /** Flush this emitter when the process is about to exit on its own; report what is left at exit. */
 export function registerExitFlush(emitter: LifecycleEmitter): void {
   live.add(emitter);
+  // The Node Emitter describes itself right after; this default keeps any other one from being flushed at exit more than once.
+  noticesOf.set(emitter, { url: 'the collector', quietDrops: false, customStore: false, flushTimeout: EXIT_WAIT });
   if (hooked) return;
   hooked = true;
   process.on('beforeExit', onBeforeExit);

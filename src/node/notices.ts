@@ -21,6 +21,18 @@ export interface NodeNotices {
   exitFlushed?: boolean | undefined;
 }
 
+/** What usually causes a status a newcomer meets, and the fix. */
+const HINTS: Record<number, string> = {
+  300: ': the collector moved; use the URL it redirects to as the endpoint',
+  400: ': the collector rejected the request itself (a proxy or another service on that port?)',
+  401: ': the collector or a proxy in front of it wants credentials (customHeaders)',
+  403: ': the collector or a proxy in front of it refuses these requests (an allow-list, a WAF)',
+  404: ': usually a wrong port or path. The endpoint is the collector\'s base URL (e.g. "http://localhost:9090"), without "/com.snowplowanalytics.snowplow/tp2"',
+  405: ': usually a wrong path or a server that is not a collector on that port',
+  413: ': the request is too large for the collector; lower maxPostBytes',
+  414: ': a GET URL too long for the collector; set maxGetBytes, or use POST',
+};
+
 const TLS_PLAIN_HTTP = /wrong version number|EPROTO|ERR_SSL_|packet length too long|unknown protocol/i;
 
 /**
@@ -40,10 +52,7 @@ export function failureNotices(notices: NodeNotices, user: EmitterOptions['onFai
     if (user) return user(successCount, events, info);
     const { url } = notices;
     if (!info.willRetry) {
-      const hint =
-        info.status >= 400 && info.status < 500
-          ? ': usually a wrong port or path. The endpoint is the collector\'s base URL (e.g. "http://localhost:9090"), without "/com.snowplowanalytics.snowplow/tp2"; a 400 means the collector rejected the request itself'
-          : '';
+      const hint = HINTS[info.status] ?? (info.status >= 300 && info.status < 400 ? HINTS[300] : '');
       once(
         `fail ${info.status}`,
         `isotrack: ${url} answered ${info.cause}; ${events.length} event(s) dropped, not retried${hint}. (Set onFailure to handle failures yourself.)`,
