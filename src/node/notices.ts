@@ -62,6 +62,13 @@ export function failureNotices(notices: NodeNotices, user: EmitterOptions['onFai
         'tls',
         `isotrack: TLS handshake with ${url} failed (${notices.lastCause}): the collector seems to speak plain http. Use "${url.replace('https:', 'http:')}" as the endpoint (a bare host means https). Retrying meanwhile.`,
       );
+    } else {
+      // The first retryable failure (the collector not started yet, a 503): said once, so a
+      // flush that waits on it is not a silent wait.
+      once(
+        'retry',
+        `isotrack: ${info.status ? `${url} answered ${notices.lastCause}` : `cannot reach ${url} (${notices.lastCause})`}; the events are kept and retried with backoff. (Set onFailure to handle failures yourself.)`,
+      );
     }
   };
 }

@@ -70,8 +70,10 @@ describe('collector down, a bounded flush({ timeout }), then the end of the scri
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, timedOut: true, queued: 3 });
     const warnings = lines(result.stderr);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(new RegExp(`^isotrack: 3 event\\(s\\) for ${escape(endpoint)} lost at exit: your flush\\(\\{ timeout \\}\\) or close\\(\\) ended before they were sent \\(last failure: ECONNREFUSED: `));
+    expect(warnings).toHaveLength(2);
+    // The flush's wait was not silent: the first failure said so at once.
+    expect(warnings[0]).toMatch(new RegExp(`^isotrack: cannot reach ${escape(endpoint)} \\(ECONNREFUSED: .*\\); the events are kept and retried with backoff\\.`));
+    expect(warnings[1]).toMatch(new RegExp(`^isotrack: 3 event\\(s\\) for ${escape(endpoint)} lost at exit: your flush\\(\\{ timeout \\}\\) or close\\(\\) ended before they were sent \\(last failure: ECONNREFUSED: `));
   });
 
   it('events tracked after the timed-out flush are still flushed at exit (announced)', async () => {
@@ -82,9 +84,10 @@ describe('collector down, a bounded flush({ timeout }), then the end of the scri
       20_000,
     );
     const warnings = lines(result.stderr);
-    expect(warnings[0]).toMatch(/^isotrack: 4 event\(s\) for .* still queued at exit \(last failure: ECONNREFUSED: .*\); waiting up to 0\.6 s more/);
-    expect(warnings[1]).toMatch(/^isotrack: 4 event\(s\) for .* lost at exit: not sent within the exit wait/);
-    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^isotrack: cannot reach .* \(ECONNREFUSED: /);
+    expect(warnings[1]).toMatch(/^isotrack: 4 event\(s\) for .* still queued at exit \(last failure: ECONNREFUSED: .*\); waiting up to 0\.6 s more/);
+    expect(warnings[2]).toMatch(/^isotrack: 4 event\(s\) for .* lost at exit: not sent within the exit wait/);
+    expect(warnings).toHaveLength(3);
   });
 });
 
@@ -109,12 +112,12 @@ describe('process.exit() right after tracking', () => {
 });
 
 describe('events still queued at exit', () => {
-  it('collector refusing connections, onDrop set: onDrop(3, "exit") and no console message', async () => {
+  it('collector refusing connections, onDrop set: onDrop(3, "exit") replaces the exit messages (the failure is still said once)', async () => {
     const endpoint = `http://127.0.0.1:${await freePort()}`;
     const result = await runScript(script(endpoint, ON_DROP), {}, 20_000);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe('{"count":3,"reason":"exit"}');
-    expect(result.stderr).toBe('');
+    expect(lines(result.stderr)).toEqual([expect.stringMatching(new RegExp(`^isotrack: cannot reach ${escape(endpoint)} \\(ECONNREFUSED: `))]);
   });
 
   it('a collector that recovers within the exit wait: the wait is announced once the first request failed, then everything is delivered', async () => {
@@ -122,6 +125,7 @@ describe('events still queued at exit', () => {
     const result = await runScript(script(c.url, '{ maxRetryDelay: 200 }', 'while (!emitter.stats().retried) await new Promise((r) => setTimeout(r, 5));'), {}, 20_000);
     expect(result.code).toBe(0);
     expect(lines(result.stderr)).toEqual([
+      `isotrack: ${c.url} answered HTTP 503; the events are kept and retried with backoff. (Set onFailure to handle failures yourself.)`,
       expect.stringMatching(/^isotrack: 3 event\(s\) for .* still queued at exit \(last failure: HTTP 503\); waiting up to 5 s more to send them\. To decide yourself, await tracker\.flush\(\{ timeout \}\)/),
     ]);
     expect(c.acceptedEids).toHaveLength(3);
