@@ -1,5 +1,6 @@
 import type { LifecycleEmitter } from '../emitter/platform.js';
 import { warn } from '../emitter/callbacks.js';
+import { installExitReport } from './exit-report.js';
 import { eventsSeen, exitLossMessage, exitWaitMessage, type NodeNotices } from './notices.js';
 
 /**
@@ -104,6 +105,7 @@ export function registerExitFlush(emitter: LifecycleEmitter): void {
   noticesOf.set(emitter, { url: 'the collector', quietDrops: false, customStore: false, flushTimeout: EXIT_WAIT });
   if (hooked) return;
   hooked = true;
+  installExitReport(abandonAll);
   process.on('beforeExit', onBeforeExit);
   process.on('exit', abandonAll);
 }
