@@ -161,12 +161,12 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       request = buildRequest(base, o, batch._events, unloading);
       // A GET URL is percent-encoded ASCII: one byte per character (a POST's is short).
       // Too long, it would only fail at the collector (414).
-      if (request.url.length > o.maxGetBytes) throw 'longer than maxGetBytes';
+      if (request.url.length > o.maxGetBytes) throw 'over maxGetBytes';
     } catch (error) {
       // It can never be sent (a GET of text that is not valid UTF-16: encodeURIComponent
       // throws; a GET longer than maxGetBytes): retrying would block every event behind it.
       // Dropped once, reported.
-      if (!o.onDrop) warn(`isotrack: ${batch._events.length} event(s) cannot be sent, dropped:`, error);
+      if (!o.onDrop) warn(`isotrack: ${batch._events.length} event(s) unsendable, dropped:`, error);
       out(batch, true);
       drop('unsendable', batch._events.length);
       return settled(batch, false);

@@ -66,8 +66,8 @@ describe('poison events (GET with text that is not valid UTF-16)', () => {
       expect(result).toMatchObject({ ok: false, failed: 1, queued: 0 });
       expect(emitter.stats()).toMatchObject({ delivered: 2, dropped: 1, failed: 0, retried: 0 });
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]![0]).toBe('isotrack: 1 event(s) cannot be sent, dropped:');
-      expect(warnings[0]![1]).toBe('longer than maxGetBytes');
+      expect(warnings[0]![0]).toBe('isotrack: 1 event(s) unsendable, dropped:');
+      expect(warnings[0]![1]).toBe('over maxGetBytes');
       // Never sent: the collector saw only the two others, and every request it got fits.
       const good = collector.store.listGood();
       expect(good.map((e) => (e.rawEvent?.parameters as Record<string, string>).se_ac).sort()).toEqual(['after', 'short']);
