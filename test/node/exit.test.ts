@@ -68,9 +68,12 @@ describe('collector down, a bounded flush({ timeout }), then the end of the scri
     const endpoint = `http://127.0.0.1:${await freePort()}`;
     const result = await runScript(script(endpoint, '{ maxRetryDelay: 200 }', 'console.log(JSON.stringify(await emitter.flush({ timeout: 800 })));'), {}, 20_000);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, timedOut: true, queued: 3 });
+    const flushed = JSON.parse(result.stdout) as { ok: boolean; timedOut: boolean; queued: number; inFlight: number };
+    expect(flushed).toMatchObject({ ok: false, timedOut: true });
+    // Waiting for a retry, or (under load) in a probe that has not failed yet.
+    expect(flushed.queued + flushed.inFlight).toBe(3);
     const warnings = lines(result.stderr);
-    expect(warnings).toHaveLength(2);
+    expect(warnings, result.stderr).toHaveLength(2);
     // The flush's wait was not silent: the first failure said so at once.
     expect(warnings[0]).toMatch(new RegExp(`^isotrack: cannot reach ${escape(endpoint)} \\(ECONNREFUSED: .*\\); the events are kept and retried with backoff\\.`));
     expect(warnings[1]).toMatch(new RegExp(`^isotrack: 3 event\\(s\\) for ${escape(endpoint)} lost at exit: your flush\\(\\{ timeout \\}\\) or close\\(\\) ended before they were sent \\(last failure: ECONNREFUSED: `));
