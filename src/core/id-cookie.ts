@@ -3,6 +3,8 @@
 // a returning user getting a new id: ten dot-separated fields, times in seconds except
 // the first event's time, which is in milliseconds.
 
+import { UUID } from './events/field-rules.js';
+
 /**
  * [0] domain user id, [1] created (s), [2] session index (visit count), [3] last event (s),
  * [4] previous session's last event (s) or '', [5] session id, [6] previous session id or '',
@@ -10,7 +12,6 @@
  */
 export type IdState = [string, number, number, number, number | '', string, string, string, number | '', number];
 
-export const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 const DIGITS = /^\d{1,15}$/;
 // What Snowplow trackers write as the user id (a UUID, or 16 hex digits before v3), or
 // nothing (anonymous tracking): the client_session entity accepts only these.

@@ -5,15 +5,7 @@ import type { SelfDescribingJson } from './types.js';
 // vendor made only of dots (`iglu:./x/jsonschema/1-0-0`), which the collector refuses:
 // as a path it would walk out of the schema repository. (`\w` is `[a-zA-Z0-9_]`.)
 const IGLU_URI = /^iglu:(?!\.+\/)[\w.-]+\/[\w-]+\/[\w-]+\/\d+-\d+-\d+$/;
-
-/**
- * Schema URIs already found valid: a page or a server sends a handful of schemas over and
- * over, and a set lookup costs less than the pattern (a string's hash is kept with it).
- * Emptied when it grows past 256, so generated URIs cannot make it grow without bound.
- */
-const validUris = new Set<string>();
-const isIgluUri = (schema: unknown): schema is string =>
-  typeof schema == 'string' && (validUris.has(schema) || (IGLU_URI.test(schema) && !!validUris.add(validUris.size > 255 ? (validUris.clear(), schema) : schema)));
+const isIgluUri = (schema: unknown): schema is string => typeof schema == 'string' && IGLU_URI.test(schema);
 
 /**
  * The collector parses `ue_pr`/`ue_px` and `co`/`cx` refusing JSON nested deeper than 64
@@ -124,17 +116,11 @@ export function selfDescribingJson(value: SelfDescribingJson<object>, argument: 
  * event is not scanned.
  */
 function checkDepth(text: string, max: number, argument: string): string {
+  let depth = 0;
+  // Strings (with their escapes) are skipped whole; only brackets outside them count.
   if (text.length > 2 * max + 1) {
-    let depth = 0;
-    for (let i = 0, inString = false; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (inString) {
-        if (code == 92) i++; // a backslash escapes the next character
-        else if (code == 34) inString = false;
-      } else if (code == 34) inString = true;
-      else if (code == 123 || code == 91) {
-        if (++depth > max) fail(`${argument}.data`, 'is nested deeper than the collector takes (64 levels of JSON in all)');
-      } else if (code == 125 || code == 93) depth--;
+    for (const [token] of text.matchAll(/"(?:[^"\\]|\\.)*"|[[{]|[\]}]/g)) {
+      if ((depth += token == '{' || token == '[' ? 1 : token[0] == '"' ? 0 : -1) > max) fail(`${argument}.data`, 'is nested deeper than the collector takes (64 levels of JSON)');
     }
   }
   return text;

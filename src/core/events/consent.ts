@@ -73,7 +73,7 @@ function consentDocument(args: Partial<ConsentDocument>): SelfDescribingJson {
 /** Sends `consent_granted` with the document as an entity; returns the event id. */
 export function trackConsentGranted(tracker: Tracker, event: ConsentGrantedEvent & CommonEventProperties): string {
   const { expiry } = requireArgs(event, 'trackConsentGranted');
-  if (expiry !== undefined && !(typeof expiry == 'string' && isDateTime(expiry))) fail('expiry', `must be an RFC 3339 date-time that exists, like 2027-01-01T00:00:00Z, got ${describe(expiry)}`);
+  if (expiry !== undefined && !(typeof expiry == 'string' && isDateTime(expiry))) fail('expiry', `must be a real RFC 3339 date-time, got ${describe(expiry)}`);
   return send(tracker, event, CONSENT_GRANTED, expiry === undefined ? {} : { expiry }, consentDocument(event));
 }
 
