@@ -3,6 +3,7 @@ import { SCHEMAS } from '../core/schemas.js';
 import type { TrackerPlugin } from '../core/tracker.js';
 import type { SelfDescribingJson } from '../core/types.js';
 import { uuidv4 } from '../core/uuid.js';
+import { requireSelfDescribing } from '../core/validation.js';
 import { inBrowser } from './env.js';
 
 /** Options of the automatic page context. */
@@ -109,7 +110,8 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
       } else p.refr ||= (customReferrer ?? referrer ?? docReferrer) || UNSET;
       if (options.webPage !== false) {
         const pv = pageViewId();
-        if (entity?.data.id !== pv) entity = { schema: SCHEMAS.webPage, data: { id: pv } };
+        // Checked once per page view: its JSON text is then made once, not per event.
+        if (entity?.data.id !== pv) entity = requireSelfDescribing({ schema: SCHEMAS.webPage, data: { id: pv } }, 'context');
         contexts.push(entity);
       }
     },
