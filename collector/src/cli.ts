@@ -3,7 +3,9 @@
 import { parseArgs } from 'node:util';
 import { CLI_DEFAULT_PORT, startCollector } from './index.js';
 import type { CollectorOptions, EventListener } from './index.js';
+import { toLossyJson, toTsvLine } from './micro-output.js';
 import { DEFAULTS } from './options.js';
+import { printable, printableJson } from './terminal-text.js';
 import { COLLECTOR_VERSION } from './version.js';
 
 const HELP = `Usage: isotrack-collector [options]
@@ -21,6 +23,7 @@ Options:
                          before the schemas bundled with isotrack. Default: none
   --resolver <file>      Iglu resolver config (the JSON Enrich and Micro read); its
                          http registries are asked for schemas not found locally.
+                         -i, --iglu <file> is the same (Snowplow Micro's name).
                          Default: none
   --registry-timeout <ms> Time an Iglu registry has to answer. Default: ${DEFAULTS.registryTimeoutMs}
   --lax                  Accept events and entities whose schema cannot be found
@@ -37,12 +40,22 @@ Options:
   --max-bytes <n>        Memory for stored events, in bytes (estimated); the oldest
                          go first. Default: ${DEFAULTS.maxBytes} (32 MiB)
   --max-body-bytes <n>   Largest request body; bigger ones get 413. Default: ${DEFAULTS.maxBodyBytes}
+  --max-events-per-request <n> Events one request may carry; more get 413. Default: ${DEFAULTS.maxEventsPerRequest}
   --max-connections <n>  Open connections at most; idle ones make room. Default: ${DEFAULTS.maxConnections}
   --headers-timeout <ms> Time a client has to send its headers. Default: ${DEFAULTS.headersTimeoutMs}
   --request-timeout <ms> Time a client has to send a whole request. Default: ${DEFAULTS.requestTimeoutMs}
   --keep-alive-timeout <ms> Idle time before a kept-alive connection closes. Default: ${DEFAULTS.keepAliveTimeoutMs}
   --idle-timeout <ms>    Time a silent connection is kept. Default: ${DEFAULTS.idleTimeoutMs}
+  --response-timeout <ms> Time a client may leave its answer unread. Default: ${DEFAULTS.responseTimeoutMs}
   --quiet                Do not print a line per event. Default: off
+  -j, --output-json      Print each good event on stdout as one line of JSON, as Micro
+                         does (other messages go to stderr). Default: off
+  -t, --output-tsv       Print each good event on stdout as its enriched TSV line (131
+                         columns in the pipeline's order). Default: off
+
+Environment (as Snowplow Micro reads them):
+  MICRO_IGLU_REGISTRY_URL  One more Iglu registry, e.g. https://iglu.example.com/api
+  MICRO_IGLU_API_KEY       Its API key
   -v, --version          Print the version and exit.
   -h, --help             Show this help and exit.
 `;
@@ -58,10 +71,12 @@ const NUMBERS = {
   'keep-alive-timeout': 'keepAliveTimeoutMs',
   'idle-timeout': 'idleTimeoutMs',
   'registry-timeout': 'registryTimeoutMs',
+  'max-events-per-request': 'maxEventsPerRequest',
+  'response-timeout': 'responseTimeoutMs',
 } as const satisfies Record<string, keyof CollectorOptions>;
 
 function fail(message: string): never {
-  process.stderr.write(`isotrack-collector: ${message}\n\n${HELP}`);
+  process.stderr.write(`isotrack-collector: ${printable(message)}\n\n${HELP}`);
   process.exit(2);
 }
 
@@ -80,6 +95,9 @@ function parse() {
         host: { type: 'string' },
         schemas: { type: 'string', multiple: true },
         resolver: { type: 'string' },
+        iglu: { type: 'string', short: 'i' },
+        'output-json': { type: 'boolean', short: 'j' },
+        'output-tsv': { type: 'boolean', short: 't' },
         lax: { type: 'boolean' },
         path: { type: 'string', multiple: true },
         'allow-origin': { type: 'string', multiple: true },
@@ -96,20 +114,41 @@ function parse() {
   }
 }
 
+/** Where messages for people go: stdout, unless stdout carries events for a program (--output-*). */
+let say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+// Every line is made printable: event fields and errors carry whatever a sender put in them.
 const log: EventListener = (record) => {
   if ('good' in record) {
     const { good } = record;
-    process.stdout.write(`good  ${String(good.rawEvent.parameters.e)}  ${good.schema ?? good.eventType}\n`);
+    say(printable(`good  ${String(good.rawEvent.parameters.e)}  ${good.schema ?? good.eventType}`));
   } else {
-    process.stdout.write(`bad   ${record.bad.errors.join('\n      ')}\n`);
+    say(`bad   ${record.bad.errors.map(printable).join('\n      ')}`);
   }
 };
+
+/** `--output-json` / `--output-tsv`: one good event a line on stdout, as Micro prints them. */
+function outputFor(format: 'json' | 'tsv'): EventListener {
+  return (record) => {
+    if (!('good' in record)) return;
+    const event = record.good.event;
+    const line = format === 'json' ? printableJson(JSON.stringify(toLossyJson(event))) : toTsvLine(event).split('\t').map(printable).join('\t');
+    process.stdout.write(`${line}\n`);
+  };
+}
 
 async function main(): Promise<void> {
   const values = parse();
   if (values.help) return void process.stdout.write(HELP);
   if (values.version) return void process.stdout.write(`isotrack-collector ${COLLECTOR_VERSION}\n`);
 
+  if (values['output-json'] && values['output-tsv']) fail('--output-json and --output-tsv cannot be used together');
+  if (typeof values.iglu === 'string' && typeof values.resolver === 'string') fail('--iglu and --resolver name the same file; give one');
+  const format = values['output-json'] ? 'json' : values['output-tsv'] ? 'tsv' : undefined;
+  if (format) say = (line) => void process.stderr.write(`${line}\n`);
+  const resolver = typeof values.iglu === 'string' ? values.iglu : values.resolver;
+  const registryUrl = process.env.MICRO_IGLU_REGISTRY_URL;
+  const listeners = [...(!values.quiet ? [log] : []), ...(format ? [outputFor(format)] : [])];
   const options: CollectorOptions = {
     port: integer('port', values.port as string | undefined) ?? CLI_DEFAULT_PORT,
     lax: values.lax === true,
@@ -117,8 +156,9 @@ async function main(): Promise<void> {
     ...(Array.isArray(values.schemas) && { schemaDirs: values.schemas }),
     ...(Array.isArray(values.path) && { paths: values.path }),
     ...(Array.isArray(values['allow-origin']) && { allowOrigins: values['allow-origin'] }),
-    ...(typeof values.resolver === 'string' && { resolver: values.resolver }),
-    ...(!values.quiet && { onEvent: log }),
+    ...(typeof resolver === 'string' && { resolver }),
+    ...(registryUrl !== undefined && registryUrl !== '' && { igluRegistry: { uri: registryUrl, apikey: process.env.MICRO_IGLU_API_KEY } }),
+    ...(listeners.length > 0 && { onEvent: (record) => listeners.forEach((listener) => listener(record)) }),
   };
   for (const [flag, option] of Object.entries(NUMBERS)) {
     const value = integer(flag, values[flag] as string | undefined);
@@ -134,7 +174,7 @@ async function main(): Promise<void> {
     process.stderr.write(
       code === 'EADDRINUSE'
         ? `isotrack-collector: port ${options.port ?? CLI_DEFAULT_PORT} is in use; pick another with --port\n`
-        : `isotrack-collector: ${message}\n`,
+        : `isotrack-collector: ${printable(message)}\n`,
     );
     process.exit(1);
   }
@@ -150,7 +190,7 @@ async function main(): Promise<void> {
     ...(options.lax ? ['  lax: events with unknown schemas are accepted'] : []),
     ...collector.warnings.map((warning) => `  warning: ${warning}`),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  for (const line of lines) say(printable(line));
 
   const stop = (): void => {
     void collector.close().then(() => process.exit(0));

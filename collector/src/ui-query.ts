@@ -4,7 +4,7 @@
  */
 import type { EventStore } from './store.js';
 import type { BadEvent, Counts, GoodEvent } from './types.js';
-import { EVENT_NAMES } from './protocol.js';
+import { eventNameOf } from './protocol.js';
 
 /** Rows the page shows at most. */
 export const UI_PAGE_SIZE = 200;
@@ -40,7 +40,8 @@ export function listForPage(store: EventStore, params: URLSearchParams): PageLis
   const type = params.get('type') ?? '';
   const schema = params.get('schema') ?? '';
   const app = params.get('app') ?? '';
-  const text = (params.get('q') ?? '').toLowerCase();
+  // The search reads JSON text, where `"` and `\\` are escaped: the query is escaped the same way.
+  const text = JSON.stringify((params.get('q') ?? '').toLowerCase()).slice(1, -1);
   const rows: Row[] = [];
   const types = new Set<string>();
   const schemas = new Set<string>();
@@ -56,7 +57,7 @@ export function listForPage(store: EventStore, params: URLSearchParams): PageLis
     for (const entity of row.entities) suggest(schemas, entity);
     suggest(apps, row.app);
     if (kind !== '' && row.kind !== kind) continue;
-    if (type !== '' && row.e !== type && row.eventType !== type && EVENT_NAMES[type] !== row.eventType) continue;
+    if (type !== '' && row.e !== type && row.eventType !== type && eventNameOf(type) !== row.eventType) continue;
     if (schema !== '' && row.schema !== schema && !row.entities.includes(schema)) continue;
     if (app !== '' && row.app !== app) continue;
     if (text !== '') {
@@ -109,7 +110,7 @@ function badRow(event: BadEvent): Row {
     kind: 'bad',
     receivedAt: event.receivedAt,
     e: text(params.e),
-    eventType: EVENT_NAMES[text(params.e) ?? ''] ?? null,
+    eventType: eventNameOf(text(params.e) ?? '') ?? null,
     schema: null,
     app: text(params.aid),
     entities: [],
