@@ -1,0 +1,230 @@
+// What an attacker's probe of the collector broke, each kept as a test that would have caught it:
+// listeners piling up on slow reads, a 1 MB batch of 349,492 empty events holding up everyone,
+// pages of /micro/bad streamed without bound or pause, clients that never read their answer,
+// a `http://[` request target, `constructor` as an event name, a search for text with `"`.
+import { spawn } from 'node:child_process';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import type { Socket } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sendJsonArray } from '../../collector/src/http.js';
+import { MAX_PAGE_BYTES } from '../../collector/src/http.js';
+import { startCollector } from '../../collector/src/index.js';
+import type { RunningCollector } from '../../collector/src/index.js';
+import { cpuRatio } from './cpu-budget.js';
+import { PAYLOAD_DATA, counts, event, getEvent, getJson, postBody, postEvents, useCollector } from './helpers.js';
+
+const live = useCollector();
+const extra: RunningCollector[] = [];
+afterEach(async () => {
+  await Promise.all(extra.splice(0).map((collector) => collector.close()));
+});
+
+async function another(options: Parameters<typeof startCollector>[0]): Promise<RunningCollector> {
+  const collector = await startCollector(options);
+  extra.push(collector);
+  return collector;
+}
+
+const closed = (socket: Socket): Promise<void> =>
+  socket.closed ? Promise.resolve() : new Promise((resolve) => socket.once('close', () => resolve()));
+
+/** Opens a connection, sends a GET and never reads the answer. */
+function nonReader(port: number, path: string): Promise<Socket> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+      resolve(socket);
+    });
+    socket.on('error', () => undefined);
+    socket.pause();
+  });
+}
+
+/** Fills a collector with `count` good events of about 10 KB each. */
+async function bigGoodEvents(url: string, count: number): Promise<void> {
+  for (let sent = 0; sent < count; sent += 80) {
+    await postEvents(url, Array.from({ length: Math.min(80, count - sent) }, () => event({ url: `https://example.com/${'a'.repeat(10_000)}` })));
+  }
+}
+
+describe('streamed pages', () => {
+  it('leaves no listener behind however often a reader pushes back', async () => {
+    let before = -1;
+    let after = -1;
+    let drains = 0;
+    const server = createServer((req, res) => {
+      before = res.listenerCount('close');
+      res.on('drain', () => drains++);
+      const items = Array.from({ length: 2_000 }, (_, i) => `${i}:${'x'.repeat(10_000)}`);
+      void sendJsonArray(req, res, items).then(() => (after = res.listenerCount('close')));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      expect((await response.json()).length).toBe(2_000);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+      server.close();
+    }
+    expect(drains).toBeGreaterThan(10); // the reader did push back, many times
+    expect(after).toBe(before);
+    expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+  });
+
+  it('ends a /micro/bad page after 32 MiB of JSON, and pages on from there', async () => {
+    // 1,000 bad events a request, each listed with a 4 KB cut of the body: about 5 KB of JSON each.
+    const body = JSON.stringify({ schema: PAYLOAD_DATA, data: Array.from({ length: 1_000 }, (_, i) => ({ e: 'x', aid: `a${i}` })) });
+    for (let i = 0; i < 8; i++) await postBody(live.url, body);
+    expect((await counts(live.url)).bad).toBe(8_000);
+    const response = await fetch(`${live.url}/micro/bad?limit=10000`);
+    expect(response.headers.get('x-total-count')).toBe('8000');
+    const text = await response.text();
+    const first = JSON.parse(text) as { id: number }[];
+    expect(first.length).toBeLessThan(8_000);
+    const largest = Math.max(...first.map((item) => JSON.stringify(item).length));
+    expect(text.length).toBeLessThanOrEqual(MAX_PAGE_BYTES + largest + 2);
+    const rest = await getJson<{ id: number }[]>(live.url, '/micro/bad', { offset: first.length });
+    expect(first.length + rest.length).toBe(8_000);
+    expect(rest[0]?.id).toBe((first.at(-1)?.id ?? 0) - 1);
+  }, 60_000);
+
+  it('lets other requests in while a long page streams to a reader that keeps up', async () => {
+    await bigGoodEvents(live.url, 2_400); // about 25 MB of JSON
+    // The reader is another process, so that it keeps up whatever this one does.
+    const reader = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', `
+        const response = await fetch(${JSON.stringify(`${live.url}/micro/good`)});
+        let bytes = 0;
+        for await (const chunk of response.body) {
+          if (bytes === 0) process.stdout.write('first\\n');
+          bytes += chunk.length;
+        }
+        process.stdout.write('done ' + bytes + '\\n');`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    reader.stdout.setEncoding('utf8');
+    const seen = (word: string): Promise<void> =>
+      new Promise((resolve) => {
+        const check = (): void => void (out.includes(word) && resolve());
+        reader.stdout.on('data', (chunk: string) => ((out += chunk), check()));
+        check();
+      });
+    await seen('first');
+    expect(await counts(live.url)).toMatchObject({ good: 2_400 });
+    const doneBeforeOthersServed = out.includes('done');
+    await seen('done');
+    expect(doneBeforeOthersServed).toBe(false);
+    expect(Number(/done (\d+)/.exec(out)?.[1])).toBeGreaterThan(20_000_000);
+  }, 60_000);
+});
+
+describe('batches', () => {
+  it('refuses 349,492 empty events in one 1 MB body at the cost of parsing it, not of validating it', async () => {
+    const empties = `{"schema":"${PAYLOAD_DATA}","data":[${Array.from({ length: 349_492 }, () => '{}').join(',')}]}`;
+    expect(empties.length).toBeLessThanOrEqual(1024 * 1024);
+    const harmless = JSON.stringify({ schema: PAYLOAD_DATA, data: [event({ url: `https://example.com/${'a'.repeat(1_000_000)}` })] });
+    const ratio = await cpuRatio(
+      () => postBody(live.url, harmless),
+      () => postBody(live.url, empties),
+    );
+    // Validating every empty event used to cost 3 s of CPU, hundreds of times the baseline.
+    expect(ratio).toBeLessThan(40);
+    const response = await postBody(live.url, empties);
+    expect(response.status).toBe(413);
+  });
+
+  it('answers other requests while a full batch is validated', async () => {
+    let probe: Promise<{ total: number }> | undefined;
+    const collector = await another({
+      onEvent: () => {
+        probe ??= getJson<{ total: number }>(collector.url, '/micro/all');
+      },
+    });
+    await getJson(collector.url, '/micro/all'); // the first connection, warmed
+    await postEvents(collector.url, Array.from({ length: 1_000 }, () => event()));
+    expect(probe).toBeDefined();
+    // Answered mid-batch: the 1,000 events are validated a few dozen at a time.
+    expect((await probe)?.total).toBeLessThan(1_000);
+  });
+});
+
+describe('connections', () => {
+  /**
+   * Resolves once the collector has closed `socket`. A client that does not read sees no
+   * close, so it writes a blank line now and then (which HTTP ignores) until the write fails.
+   */
+  function closedByServer(socket: Socket): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setInterval(() => socket.write('\r\n'), 50);
+      const done = (): void => (clearInterval(timer), resolve());
+      socket.once('error', done);
+      socket.once('close', done);
+    });
+  }
+
+  it('closes a connection whose client does not read its answer', async () => {
+    const collector = await another({ responseTimeoutMs: 300 });
+    await bigGoodEvents(collector.url, 2_000); // a 20 MB answer: more than the socket buffers hold
+    const socket = await nonReader(collector.port, '/micro/good');
+    await closedByServer(socket);
+    expect((await postEvents(collector.url, [event()])).status).toBe(200);
+  });
+
+  it('lets a newcomer in when every connection is held by a client that does not read', async () => {
+    const collector = await another({ maxConnections: 3, responseTimeoutMs: 120_000 });
+    await bigGoodEvents(collector.url, 2_000);
+    const holders = await Promise.all([0, 1, 2].map(() => nonReader(collector.port, '/micro/good')));
+    // Refused while the holders' requests are recent, then the longest-running one makes room.
+    let served = false;
+    while (!served) {
+      served = await fetch(`${collector.url}/micro/all`).then((response) => response.ok, () => false);
+      if (!served) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await closedByServer(holders[0] as Socket);
+    holders.forEach((socket) => socket.destroy());
+  });
+});
+
+describe('odd requests', () => {
+  it('answers 400, without a stack trace, to a request target that is not a URL', async () => {
+    const logged = vi.spyOn(console, 'error');
+    try {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(live.collector.port, '127.0.0.1', () => socket.end('GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('offers "constructor" as a type suggestion, never null', async () => {
+    await getEvent(live.url, { e: 'constructor', p: 'web', tv: 't' });
+    await getEvent(live.url, { e: '__proto__', p: 'web', tv: 't' });
+    const page = await getJson<{ suggestions: { types: unknown[] } }>(live.url, '/micro/ui/events');
+    expect(page.suggestions.types).toEqual(['__proto__', 'constructor']);
+    const filtered = await getJson<{ rows: unknown[] }>(live.url, '/micro/ui/events?type=constructor');
+    expect(filtered.rows.length).toBe(1);
+  });
+
+  it('finds text with quotes and backslashes in the events page search', async () => {
+    await postEvents(live.url, [event({ page: 'He said "hi" \\o/' }), event({ page: 'other' })]);
+    const search = async (q: string): Promise<number | null> =>
+      (await getJson<{ matched: number | null }>(live.url, `/micro/ui/events?q=${encodeURIComponent(q)}`)).matched;
+    expect(await search('said "hi"')).toBe(1);
+    expect(await search('"hi" \\o/')).toBe(1);
+  });
+});
