@@ -190,7 +190,8 @@ async function main(): Promise<void> {
     ...(options.lax ? ['  lax: events with unknown schemas are accepted'] : []),
     ...collector.warnings.map((warning) => `  warning: ${warning}`),
   ];
-  for (const line of lines) say(printable(line));
+  // One write, so that a reader waiting for "listening on" gets the whole banner at once.
+  say(lines.map(printable).join('\n'));
 
   const stop = (): void => {
     void collector.close().then(() => process.exit(0));
