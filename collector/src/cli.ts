@@ -121,7 +121,8 @@ let say = (line: string): void => void process.stdout.write(`${line}\n`);
 const log: EventListener = (record) => {
   if ('good' in record) {
     const { good } = record;
-    say(printable(`good  ${String(good.rawEvent.parameters.e)}  ${good.schema ?? good.eventType}`));
+    const what = good.eventType === 'unstruct' ? (good.schema ?? good.eventType) : good.eventType;
+    say(printable(`good  ${String(good.rawEvent.parameters.e)}  ${what}`));
   } else {
     say(`bad   ${record.bad.errors.map(printable).join('\n      ')}`);
   }
