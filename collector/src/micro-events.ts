@@ -37,12 +37,13 @@ export function microEventJson(item: GoodEvent | BadEvent): Record<string, unkno
  * failed is not tracked here), and the failure entity in `derived_contexts`.
  */
 export function incompleteEvent(bad: BadEvent): EnrichedEvent {
-  const raw = bad.rawEvent;
+  const { collectorPayload } = bad;
+  const raw = bad.rawEvent ?? { ...collectorPayload, parameters: {} };
   const parameters: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw?.parameters ?? {})) if (typeof value === 'string') parameters[name] = value;
+  for (const [name, value] of Object.entries(raw.parameters)) if (typeof value === 'string') parameters[name] = value;
   const code = parameters.e ?? '';
   const event = toEnrichedEvent({
-    rawEvent: raw ?? { api: bad.collectorPayload.api, parameters: {}, contentType: null, source: { name: '', encoding: '', hostname: '' }, context: { timestamp: bad.receivedAt, ipAddress: null, useragent: null, refererUri: null, headers: [] } },
+    rawEvent: raw,
     eventType: eventNameOf(code) ?? code,
     decoded: { parameters, unstructEvent: null, contexts: [] },
     receivedAt: bad.receivedAt,

@@ -92,16 +92,17 @@ export function badBytes(event: NewBadEvent): number {
 }
 
 /**
- * What the events of one request share: its headers (as an object and as the lines in
- * `rawEvent.context.headers`), its query string and the stored cuts of its body.
+ * What the events of one request share: its headers (as an object and as the lines of
+ * its `context`), its query string and the stored cuts of its body.
  * Counted once, with the request's first stored event.
  */
-export function requestBytes(payload: CollectorPayload, headerLines: readonly string[] | undefined, extraBody: string | null): number {
+export function requestBytes(payload: CollectorPayload, extraBody: string | null): number {
   return (
-    OBJECT_HEADER_BYTES * 2 +
+    OBJECT_HEADER_BYTES * 4 +
     retainedBytes(payload.headers) +
-    (headerLines ? retainedBytes(headerLines) : 0) +
+    retainedBytes(payload.context.headers) +
     retainedBytes(payload.querystring) +
+    retainedBytes(payload.rawQuerystring) +
     retainedBytes(payload.body) +
     retainedBytes(extraBody) +
     retainedBytes(payload.contentType) +

@@ -52,18 +52,31 @@ export async function handleTracking(
 ): Promise<void> {
   const receivedAt = new Date().toISOString();
   const query = url.search.length > 1 ? url.search.slice(1) : null;
+  const headers = storedHeaders(req);
   const payload: CollectorPayload = {
     api,
     method: req.method ?? 'GET',
     path: url.pathname,
-    querystring: query,
+    querystring: queryPairs(query),
+    rawQuerystring: query,
     body: null,
     bodyBytes: 0,
     contentType: req.headers['content-type'] ?? null,
-    headers: storedHeaders(req),
+    headers,
     timestamp: receivedAt,
+    source: SOURCE,
+    // One object for the request and every event in it, as Micro's collector payload and raw events carry it.
+    context: {
+      timestamp: receivedAt,
+      // SP-Anonymous asks the collector not to keep the IP address (server-side anonymous tracking).
+      ipAddress: headers['sp-anonymous'] !== undefined ? null : (req.socket.remoteAddress ?? null),
+      useragent: headers['user-agent'] ?? null,
+      refererUri: headers.referer ?? null,
+      headers: Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      userId: null,
+    },
   };
-  const recorder = new Recorder(req, payload, ctx);
+  const recorder = new Recorder(payload, ctx);
 
   if (req.method === 'GET') {
     const answer = (): void => sendText(req, res, 200, PIXEL, 'image/gif');
@@ -143,15 +156,12 @@ async function processBody(raw: Buffer, query: string | null, recorder: Recorder
 /** Builds and stores the records for one request. */
 class Recorder {
   readonly validator: Validator;
-  // One list for every event of the request: a batch of events shares it.
-  private headerLines: string[] | undefined;
   private shortPayload: CollectorPayload | undefined;
   // What the request's events share, counted once in the store's budget (see takeShared).
   private sharedCounted = false;
   private sharedPending = 0;
 
   constructor(
-    private readonly req: IncomingMessage,
     readonly payload: CollectorPayload,
     private readonly ctx: TrackingContext,
   ) {
@@ -208,14 +218,14 @@ class Recorder {
 
   /**
    * Bytes of request data not yet counted: everything the request holds with its first
-   * stored event, then only what was built later (the short body cut, the header lines).
+   * stored event, then only what was built later (the short body cut).
    */
   private takeShared(): number {
     let bytes = this.sharedPending;
     this.sharedPending = 0;
     if (!this.sharedCounted) {
       this.sharedCounted = true;
-      bytes += requestBytes(this.payload, this.headerLines, this.shortPayload?.body ?? null);
+      bytes += requestBytes(this.payload, this.shortPayload?.body ?? null);
     }
     return bytes;
   }
@@ -231,29 +241,22 @@ class Recorder {
   }
 
   private rawEvent(parameters: Record<string, unknown>): RawEvent {
-    const headers = this.payload.headers;
-    // SP-Anonymous asks the collector not to keep the IP address (server-side anonymous tracking).
-    const anonymous = headers['sp-anonymous'] !== undefined;
-    return {
-      api: this.payload.api,
-      parameters,
-      contentType: this.payload.contentType,
-      source: SOURCE,
-      context: {
-        timestamp: this.payload.timestamp,
-        ipAddress: anonymous ? null : (this.req.socket.remoteAddress ?? null),
-        useragent: headers['user-agent'] ?? null,
-        refererUri: headers.referer ?? null,
-        headers: this.lines(),
-      },
-    };
+    const { api, contentType, source, context } = this.payload;
+    return { api, parameters, contentType, source, context };
   }
+}
 
-  private lines(): string[] {
-    if (!this.headerLines) {
-      this.headerLines = Object.entries(this.payload.headers).map(([name, value]) => `${name}: ${value}`);
-      if (this.sharedCounted) this.sharedPending += retainedBytes(this.headerLines);
-    }
-    return this.headerLines;
-  }
+/** Micro's `querystring`: each `name=value` pair, percent-decoded where it can be. */
+function queryPairs(query: string | null): string[] {
+  if (query === null) return [];
+  return query
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      try {
+        return decodeURIComponent(pair.replace(/\+/g, ' '));
+      } catch {
+        return pair;
+      }
+    });
 }

@@ -21,8 +21,10 @@ export interface CollectorPayload {
   api: ApiName;
   method: string;
   path: string;
+  /** The query string's `name=value` pairs, percent-decoded, as Micro lists them (`[]` without one). */
+  querystring: string[];
   /** The raw query string without `?`, or `null` when there was none. */
-  querystring: string | null;
+  rawQuerystring: string | null;
   /**
    * The raw body as text, cut at {@link MAX_STORED_BODY_CHARS}, or `null` when
    * there was no body or it was refused unread (too large).
@@ -34,6 +36,10 @@ export interface CollectorPayload {
   headers: Record<string, string>;
   /** ISO time the collector received the request. */
   timestamp: string;
+  /** Which collector received it (Micro's field). */
+  source: RawEvent['source'];
+  /** Where it came from: the same object as each of its events' `rawEvent.context`. */
+  context: RawEvent['context'];
 }
 
 /** The event as it was sent, before any decoding. */
@@ -49,7 +55,10 @@ export interface RawEvent {
     ipAddress: string | null;
     useragent: string | null;
     refererUri: string | null;
+    /** Every request header as a `name: value` line (credentials redacted). */
     headers: string[];
+    /** The network user id from the collector's cookie; always `null` here (no cookie is set). */
+    userId: string | null;
   };
 }
 

@@ -122,7 +122,7 @@ function badRow(event: BadEvent): Row {
 function searchText(record: { good: GoodEvent } | { bad: BadEvent }): string {
   if ('good' in record) return JSON.stringify(record.good.decoded);
   const { errors, rawEvent, collectorPayload } = record.bad;
-  return JSON.stringify([errors, rawEvent?.parameters ?? null, collectorPayload.querystring, collectorPayload.body]);
+  return JSON.stringify([errors, rawEvent?.parameters ?? null, collectorPayload.rawQuerystring, collectorPayload.body]);
 }
 
 /** One event in full, for the row the user opened. */

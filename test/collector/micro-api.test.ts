@@ -99,13 +99,15 @@ describe('/micro/bad', () => {
     expect(item?.collectorPayload).toMatchObject({
       api: { vendor: 'com.snowplowanalytics.snowplow', version: 'tp2' },
       path: '/com.snowplowanalytics.snowplow/tp2',
-      querystring: 'aid=x',
+      querystring: ['aid=x'],
+      rawQuerystring: 'aid=x',
       body: 'not json',
       contentType: 'application/json; charset=UTF-8',
     });
     expect(item?.collectorPayload.headers['x-test']).toBe('yes');
     // Cookies of other localhost apps must not leak through the CORS-open API.
     expect(item?.collectorPayload.headers.cookie).toBe('(redacted)');
+    expect(item?.collectorPayload.context.headers).toContain('cookie: (redacted)');
     expect(Date.parse(item?.collectorPayload.timestamp ?? '')).not.toBeNaN();
   });
 
