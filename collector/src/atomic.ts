@@ -40,6 +40,8 @@ const CAMPAIGN: Readonly<Record<string, string>> = {
 
 export interface EnrichSource {
   rawEvent: RawEvent;
+  /** The id Enrich would generate for an event sent without `eid`. */
+  generatedEventId?: string | undefined;
   eventType: string;
   decoded: DecodedEvent;
   receivedAt: string;
@@ -59,6 +61,8 @@ export function toEnrichedEvent(source: EnrichSource): EnrichedEvent {
   }
 
   event.event = source.eventType;
+  // Enrich gives an event sent without an id a fresh one; Micro's event_id is never null.
+  if (event.event_id === null && source.generatedEventId !== undefined) event.event_id = source.generatedEventId;
   event.collector_tstamp = source.receivedAt;
   event.etl_tstamp = source.receivedAt;
   event.v_collector = `isotrack-collector-${COLLECTOR_VERSION}`;

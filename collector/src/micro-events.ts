@@ -7,6 +7,7 @@
  * A request that failed as a whole (not JSON, too big) holds no event, as in Enrich, so it
  * has no incomplete event; it is on `/micro/bad` only.
  */
+import { randomUUID } from 'node:crypto';
 import { toEnrichedEvent } from './atomic.js';
 import { toLossyJson } from './micro-output.js';
 import { eventNameOf } from './protocol.js';
@@ -44,6 +45,7 @@ export function incompleteEvent(bad: BadEvent): EnrichedEvent {
   const code = parameters.e ?? '';
   const event = toEnrichedEvent({
     rawEvent: raw,
+    generatedEventId: randomUUID(),
     eventType: eventNameOf(code) ?? code,
     decoded: { parameters, unstructEvent: null, contexts: [] },
     receivedAt: bad.receivedAt,

@@ -3,6 +3,7 @@
  * it is read (most stored events are never read), and the byte counts that the
  * store's budget adds up.
  */
+import { randomUUID } from 'node:crypto';
 import { toEnrichedEvent } from './atomic.js';
 import type { BadEvent, CollectorPayload, DecodedEvent, EnrichedEvent, GoodEvent, RawEvent } from './types.js';
 
@@ -17,6 +18,8 @@ export class GoodRecord implements GoodEvent {
   readonly decoded: DecodedEvent;
   readonly receivedAt: string;
   readonly incomplete = false;
+  /** Made once, so that every read of `event` gives the same id to an event sent without one. */
+  readonly generatedEventId: string | undefined;
 
   constructor(
     readonly id: number,
@@ -28,6 +31,7 @@ export class GoodRecord implements GoodEvent {
     this.contexts = fields.contexts;
     this.decoded = fields.decoded;
     this.receivedAt = fields.receivedAt;
+    this.generatedEventId = fields.decoded.parameters.eid === undefined ? randomUUID() : undefined;
   }
 
   get event(): EnrichedEvent {
@@ -36,6 +40,7 @@ export class GoodRecord implements GoodEvent {
 
   toJSON(): GoodEvent {
     const { id, rawEvent, eventType, schema, contexts, event, decoded, receivedAt, incomplete } = this;
+    // generatedEventId shows as event.event_id; it is not a field of its own.
     return { id, rawEvent, eventType, schema, contexts, event, decoded, receivedAt, incomplete };
   }
 }

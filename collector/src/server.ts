@@ -35,8 +35,8 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-// Two path segments, as the Snowplow collector routes custom POST paths.
-const VENDOR_VERSION = /^\/[^/]+\/[^/]+$/;
+// Two path segments, as the Snowplow collector routes custom POST paths (`/r/…` is its redirect route, off in Micro).
+const VENDOR_VERSION = /^\/(?!r\/)[^/]+\/[^/]+$/;
 
 const TP1: ApiName = { vendor: 'com.snowplowanalytics.snowplow', version: 'tp1' };
 
@@ -86,7 +86,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     // A target such as `http://[` is the client's mistake, not a failure of the collector.
     if (!url) return sendJson(req, res, 400, { error: 'the request target is not a valid URL path' });
     const path = url.pathname;
-    const known = path === '/i' || path === '/ice.png' || postPaths.has(path) || VENDOR_VERSION.test(path) || path.startsWith('/micro/');
+    const known = path === '/i' || path === '/ice.png' || postPaths.has(path) || path.startsWith('/micro/');
     if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry, access });
     if (req.method === 'OPTIONS') {
       return known ? sendPreflight(req, res) : sendJson(req, res, 404, { error: `no such endpoint: ${path}` });
