@@ -42,7 +42,7 @@ test('tracks a checkout page, then asserts through /micro/good filters', async (
   site.page(
     '/checkout.html',
     umdPage(`
-      isotrack('newTracker', 'sp', '${collector.url}', { appId: 'shop' });
+      isotrack('newTracker', 'sp', '${micro}', { appId: 'shop' });
       isotrack('trackPageView');
       document.getElementById('buy').addEventListener('click', function () {
         isotrack('trackSelfDescribingEvent', { event: { schema: '${LINK_CLICK}', data: { targetUrl: 'https://shop.example/paid' } } });
@@ -81,7 +81,7 @@ test('a tracking mistake shows up on /micro/bad, as in Micro', async ({ page, re
   site.page(
     '/broken.html',
     umdPage(`
-      isotrack('newTracker', 'sp', '${collector.url}', { appId: 'shop' });
+      isotrack('newTracker', 'sp', '${micro}', { appId: 'shop' });
       isotrack('trackSelfDescribingEvent', { event: { schema: '${LINK_CLICK}', data: { elementId: 'no-target-url' } } });`),
   );
   await page.goto(`${site.url}/broken.html`);
