@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { CLI_DEFAULT_PORT, startCollector } from './index.js';
 import type { CollectorOptions, EventListener } from './index.js';
+import { incompleteEvent } from './micro-events.js';
 import { toLossyJson, toTsvLine } from './micro-output.js';
 import { DEFAULTS } from './options.js';
 import { printable, printableJson } from './terminal-text.js';
@@ -48,10 +49,10 @@ Options:
   --idle-timeout <ms>    Time a silent connection is kept. Default: ${DEFAULTS.idleTimeoutMs}
   --response-timeout <ms> Time a client may leave its answer unread. Default: ${DEFAULTS.responseTimeoutMs}
   --quiet                Do not print a line per event. Default: off
-  -j, --output-json      Print each good event on stdout as one line of JSON, as Micro
-                         does (other messages go to stderr). Default: off
-  -t, --output-tsv       Print each good event on stdout as its enriched TSV line (131
-                         columns in the pipeline's order). Default: off
+  -j, --output-json      Print each good (and incomplete) event on stdout as one line
+                         of JSON, as Micro does (messages go to stderr). Default: off
+  -t, --output-tsv       Print each good (and incomplete) event on stdout as its
+                         enriched TSV line (131 columns, the pipeline's order). Default: off
 
 Environment (as Snowplow Micro reads them):
   MICRO_IGLU_REGISTRY_URL  One more Iglu registry, e.g. https://iglu.example.com/api
@@ -128,11 +129,14 @@ const log: EventListener = (record) => {
   }
 };
 
-/** `--output-json` / `--output-tsv`: one good event a line on stdout, as Micro prints them. */
+/**
+ * `--output-json` / `--output-tsv`: one event a line on stdout, as Micro prints them: good
+ * events, and failed events as their incomplete event (with the failure entity).
+ */
 function outputFor(format: 'json' | 'tsv'): EventListener {
   return (record) => {
-    if (!('good' in record)) return;
-    const event = record.good.event;
+    if (!('good' in record) && !record.bad.rawEvent) return;
+    const event = 'good' in record ? record.good.event : incompleteEvent(record.bad);
     const line = format === 'json' ? printableJson(JSON.stringify(toLossyJson(event))) : toTsvLine(event).split('\t').map(printable).join('\t');
     process.stdout.write(`${line}\n`);
   };

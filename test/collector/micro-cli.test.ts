@@ -84,7 +84,7 @@ describe('--output-json, --output-tsv', () => {
     await postEvents(url, [
       event({ e: 'pv', aid: 'shop', page: 'Cart', cx: b64url(contexts(sdj(WEB_PAGE, { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }))) }),
       event({ e: 'ue', aid: 'shop', ue_px: b64url(unstruct(linkClick())) }),
-      event({ e: 'xx' }), // bad: not printed
+      event({ e: 'xx', aid: 'shop' }), // failed: printed as its incomplete event, as Micro does
     ]);
   };
 
@@ -92,8 +92,12 @@ describe('--output-json, --output-tsv', () => {
     const cli = await startCli(['--output-json']);
     expect(cli.stderr()).toContain('listening on');
     await track(cli.url);
-    const [view, click, ...rest] = (await cli.lines(2)).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const [view, click, failed, ...rest] = (await cli.lines(3)).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rest).toEqual([]);
+    expect(failed).toMatchObject({ app_id: 'shop', event: 'xx' });
+    expect(failed?.contexts_com_snowplowanalytics_snowplow_failure_1).toEqual([
+      expect.objectContaining({ failureType: 'ValidationError', errors: [expect.objectContaining({ message: expect.stringContaining('e="xx"') })] }),
+    ]);
     expect(view).toMatchObject({ app_id: 'shop', event: 'page_view', page_title: 'Cart' });
     expect(view?.contexts_com_snowplowanalytics_snowplow_web_page_1).toEqual([{ id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }]);
     expect(view).not.toHaveProperty('contexts');
@@ -104,8 +108,10 @@ describe('--output-json, --output-tsv', () => {
   it('prints the enriched TSV line, in the pipeline\'s column order', async () => {
     const cli = await startCli(['-t', '--quiet']);
     await track(cli.url);
-    const [view, click] = (await cli.lines(2)).map((line) => line.split('\t'));
+    const [view, click, failed] = (await cli.lines(3)).map((line) => line.split('\t'));
     const column = (row: string[] | undefined, name: string): string | undefined => row?.[TSV_COLUMNS.columns.indexOf(name)];
+    expect(failed?.length).toBe(131);
+    expect(JSON.parse(column(failed, 'derived_contexts') ?? 'null').data[0].schema).toBe('iglu:com.snowplowanalytics.snowplow/failure/jsonschema/1-0-0');
     expect(view?.length).toBe(131);
     expect(click?.length).toBe(131);
     expect(column(view, 'app_id')).toBe('shop');
