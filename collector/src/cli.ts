@@ -42,6 +42,8 @@ Options:
                          go first. Default: ${DEFAULTS.maxBytes} (32 MiB)
   --max-body-bytes <n>   Largest request body; bigger ones get 413. Default: ${DEFAULTS.maxBodyBytes}
   --max-events-per-request <n> Events one request may carry; more get 413. Default: ${DEFAULTS.maxEventsPerRequest}
+  --max-page-bytes <n>   JSON one page of /micro/good, /bad, /events carries at most.
+                         Default: ${DEFAULTS.maxPageBytes} (32 MiB)
   --max-connections <n>  Open connections at most; idle ones make room. Default: ${DEFAULTS.maxConnections}
   --headers-timeout <ms> Time a client has to send its headers. Default: ${DEFAULTS.headersTimeoutMs}
   --request-timeout <ms> Time a client has to send a whole request. Default: ${DEFAULTS.requestTimeoutMs}
@@ -73,6 +75,7 @@ const NUMBERS = {
   'idle-timeout': 'idleTimeoutMs',
   'registry-timeout': 'registryTimeoutMs',
   'max-events-per-request': 'maxEventsPerRequest',
+  'max-page-bytes': 'maxPageBytes',
   'response-timeout': 'responseTimeoutMs',
 } as const satisfies Record<string, keyof CollectorOptions>;
 

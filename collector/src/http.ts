@@ -96,7 +96,7 @@ export function sendJson(req: IncomingMessage, res: ServerResponse, status: numb
     .end(body);
 }
 
-/** Most JSON text one `/micro/good` or `/micro/bad` page carries; the page stops after the item that crosses it. */
+/** Most JSON text a page carries unless told otherwise (`maxPageBytes`); it stops after the item that crosses it. */
 export const MAX_PAGE_BYTES = 32 * 1024 * 1024;
 
 // Text written between two turns of the event loop, so that a long page to a fast reader

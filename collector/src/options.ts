@@ -57,6 +57,13 @@ export interface CollectorOptions {
    */
   maxEventsPerRequest?: number;
   /**
+   * Most JSON text one page of `/micro/good`, `/micro/bad` or `/micro/events` carries, in
+   * bytes; the page ends after the event that crosses it (`X-Total-Count` still says how many
+   * matched, so a client continues with a larger `offset`).
+   * @defaultValue `33554432` (32 MiB)
+   */
+  maxPageBytes?: number;
+  /**
    * Total size, in bytes (estimated), of the stored events, good and bad together; the
    * oldest are dropped first past it. The default keeps the process under about 256 MB
    * of memory whatever is sent to it.
@@ -140,6 +147,7 @@ export interface ResolvedOptions {
   maxEvents: number;
   maxBodyBytes: number;
   maxEventsPerRequest: number;
+  maxPageBytes: number;
   maxBytes: number;
   allowOrigins: string[];
   resolver: string | Record<string, unknown> | undefined;
@@ -160,6 +168,7 @@ export const DEFAULTS = {
   maxBodyBytes: 1024 * 1024,
   maxBytes: 32 * 1024 * 1024,
   maxEventsPerRequest: 1_000,
+  maxPageBytes: 32 * 1024 * 1024,
   registryTimeoutMs: 5_000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
@@ -187,6 +196,7 @@ export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions 
     maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
     maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
     maxEventsPerRequest: options.maxEventsPerRequest ?? DEFAULTS.maxEventsPerRequest,
+    maxPageBytes: options.maxPageBytes ?? DEFAULTS.maxPageBytes,
     allowOrigins: (options.allowOrigins ?? []).map(normaliseOrigin),
     resolver: options.resolver,
     igluRegistry: options.igluRegistry,
@@ -199,7 +209,7 @@ export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions 
     maxConnections: options.maxConnections ?? DEFAULTS.maxConnections,
     onEvent: options.onEvent && guard(options.onEvent),
   };
-  for (const name of ['maxBytes', 'maxEventsPerRequest', 'responseTimeoutMs', 'registryTimeoutMs', 'headersTimeoutMs', 'requestTimeoutMs', 'keepAliveTimeoutMs', 'idleTimeoutMs', 'maxConnections'] as const) {
+  for (const name of ['maxBytes', 'maxEventsPerRequest', 'maxPageBytes', 'responseTimeoutMs', 'registryTimeoutMs', 'headersTimeoutMs', 'requestTimeoutMs', 'keepAliveTimeoutMs', 'idleTimeoutMs', 'maxConnections'] as const) {
     const value = resolved[name];
     if (!Number.isInteger(value) || value < 1) {
       throw new RangeError(`isotrack collector: ${name} must be a positive integer, got ${String(options[name])}`);

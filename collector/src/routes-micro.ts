@@ -20,6 +20,8 @@ export interface MicroContext {
   store: EventStore;
   registry: SchemaRegistry;
   access: AccessPolicy;
+  /** Most JSON text one page carries (`maxPageBytes`). */
+  maxPageBytes: number;
 }
 
 // A filter is a few short fields; anything bigger is a mistake.
@@ -81,7 +83,7 @@ export async function handleMicro(req: IncomingMessage, res: ServerResponse, url
   }
   if ((route === 'good' || route === 'bad') && getOrPost) return listEvents(req, res, url, route, ctx);
   // Micro 3: good and incomplete events as the pipeline would load them, newest first.
-  if (route === 'events' && method === 'GET') return sendJsonArray(req, res, eventsForMicro(ctx.store), {}, microEventJson);
+  if (route === 'events' && method === 'GET') return sendJsonArray(req, res, eventsForMicro(ctx.store), {}, microEventJson, ctx.maxPageBytes);
   if (method === 'GET' && route === 'ui/events') return sendJson(req, res, 200, listForPage(ctx.store, url.searchParams));
   if (method === 'GET' && route === 'ui/event') {
     const detail = eventDetail(ctx.store, Number(url.searchParams.get('id')));
@@ -102,7 +104,7 @@ async function listEvents(req: IncomingMessage, res: ServerResponse, url: URL, r
   const checked = route === 'good' ? checkGoodFilter(filter) : checkBadFilter(filter);
   if (typeof checked === 'string') return sendJson(req, res, 400, { error: checked });
   const page: Page<unknown> = route === 'good' ? ctx.store.pageGood(checked as GoodFilter) : ctx.store.pageBad(checked as BadFilter);
-  return sendJsonArray(req, res, page.items, { 'X-Total-Count': String(page.total) });
+  return sendJsonArray(req, res, page.items, { 'X-Total-Count': String(page.total) }, (item) => item, ctx.maxPageBytes);
 }
 
 /** `?limit=50&offset=100` on a GET works like the same fields in a POST body. */

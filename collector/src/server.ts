@@ -87,7 +87,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     if (!url) return sendJson(req, res, 400, { error: 'the request target is not a valid URL path' });
     const path = url.pathname;
     const known = path === '/i' || path === '/ice.png' || postPaths.has(path) || path.startsWith('/micro/');
-    if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry, access });
+    if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry, access, maxPageBytes: resolved.maxPageBytes });
     if (req.method === 'OPTIONS') {
       return known ? sendPreflight(req, res) : sendJson(req, res, 404, { error: `no such endpoint: ${path}` });
     }

@@ -17,7 +17,7 @@ describe('isotrack-collector', () => {
     const flags = [
       '--port', '--host', '--schemas', '--resolver', '--registry-timeout', '--lax', '--path', '--allow-origin',
       '--max-events', '--max-bytes', '--max-body-bytes', '--max-connections', '--headers-timeout',
-      '--request-timeout', '--keep-alive-timeout', '--idle-timeout', '--quiet', '--max-events-per-request',
+      '--request-timeout', '--keep-alive-timeout', '--idle-timeout', '--quiet', '--max-events-per-request', '--max-page-bytes',
       '--response-timeout',
     ];
     // Each option's entry runs from its flag to the next flag; each must state a default.
