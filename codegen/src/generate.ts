@@ -6,6 +6,7 @@ import { assignNames, constantCase } from './naming.js';
 import { selectSchemas, type Plan, type ValidateMode } from './plan.js';
 import { loadSchemas } from './sources.js';
 import { typeOfSchema } from './ts-types.js';
+import { typesOf } from './schema-walk.js';
 import { ValidatorBuilder } from './validator.js';
 import { CODEGEN_VERSION } from './version.js';
 
@@ -31,8 +32,9 @@ export interface GeneratedEntry {
   schema: string;
   name: string;
   type: string;
-  track: string;
-  create: string;
+  /** `null` for a schema whose data is not a JSON object (e.g. an array), which cannot be tracked. */
+  track: string | null;
+  create: string | null;
   constant: string;
 }
 
@@ -60,15 +62,21 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const document = store.lookup(uri);
     if (!document) throw new CodegenError(`${uri} disappeared while generating`);
     const name = names.get(uri) as string;
+    // A self-describing event's or entity's data is a JSON object (the SDK checks it):
+    // a schema of arrays (e.g. the protocol's own `contexts`) gets its type, no functions.
+    const types = typesOf(document.schema);
+    const trackable = !types || types.includes('object');
+    const dataSchema = types && types.length > 1 && trackable ? { ...document.schema, type: 'object' } : document.schema;
     return {
+      trackable,
       uri,
       family: family(key),
       version: key.version,
       name,
       constant: `${constantCase(name)}_SCHEMA`,
       schema: document.schema,
-      type: typeOfSchema(document, store.lookup),
-      check: validate ? validators.root(document) : null,
+      type: typeOfSchema({ ...document, schema: dataSchema }, store.lookup),
+      check: validate && trackable ? validators.root(document) : null,
     };
   });
   const input = { schemas, validate, validatorCode: validate ? validators.code(true) : '', importFrom: options.importFrom ?? 'isotrack', version: CODEGEN_VERSION };
@@ -81,8 +89,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       schema: item.uri,
       name: item.name,
       type: item.name,
-      track: `track${item.name}`,
-      create: `create${item.name}`,
+      track: item.trackable ? `track${item.name}` : null,
+      create: item.trackable ? `create${item.name}` : null,
       constant: item.constant,
     })),
   };

@@ -18,6 +18,8 @@ export interface ModuleSchema {
   type: TsType;
   /** The check function, when validating and the schema constrains anything. */
   check: string | null;
+  /** False when the data cannot be a JSON object: only the type and constant are generated. */
+  trackable: boolean;
 }
 
 export interface ModuleInput {
@@ -73,8 +75,8 @@ function dataType(type: TsType): TsType {
 }
 
 function validation(item: ModuleSchema, validate: ValidateMode): string {
-  if (!validate || !item.check) return '';
-  const call = `$validate(data, ${item.constant}, ${item.check});`;
+  if (!validate) return '';
+  const call = `$validate(data, ${item.constant}${item.check ? `, ${item.check}` : ''});`;
   return validate === 'always' ? `  ${call}\n` : `  if (${DEV_GUARD}) ${call}\n`;
 }
 
@@ -83,7 +85,7 @@ export function moduleCode(input: ModuleInput, typed: boolean): string {
   const t = (annotation: string) => (typed ? annotation : '');
   const parts: string[] = [HEADER(input.version)];
   if (typed) parts.push(HELPER_TYPES(input.importFrom));
-  const validating = input.validate !== false && input.schemas.some((item) => item.check);
+  const validating = input.validate !== false && input.schemas.some((item) => item.trackable);
   if (typed && validating && input.validate !== 'always') {
     parts.push("// Declared here so that a project without Node's types compiles; at run time it is the global, or undefined.\ndeclare const process: { env: { NODE_ENV?: string | undefined } };\n");
   }
@@ -92,6 +94,10 @@ export function moduleCode(input: ModuleInput, typed: boolean): string {
     lines.push(`/** Iglu URI of \`${item.family}\` ${item.version}. */`);
     lines.push(`export const ${item.constant} = ${JSON.stringify(item.uri)};`);
     if (typed) lines.push('', typeDeclaration(item));
+    if (!item.trackable) {
+      parts.push(lines.join('\n'));
+      continue;
+    }
     lines.push('');
     lines.push(trackDoc(item, input.validate));
     lines.push(`export function track${item.name}(tracker${t(': EventTracker')}, data${t(`: ${item.name}`)}, options${t('?: TrackOptions')})${t(': string')} {`);
@@ -111,26 +117,24 @@ export function moduleCode(input: ModuleInput, typed: boolean): string {
 export function declarationCode(input: ModuleInput): string {
   const parts: string[] = [HEADER(input.version), HELPER_TYPES(input.importFrom)];
   for (const item of input.schemas) {
-    parts.push(
-      [
-        `/** Iglu URI of \`${item.family}\` ${item.version}. */`,
-        `export declare const ${item.constant}: ${JSON.stringify(item.uri)};`,
-        '',
-        typeDeclaration(item),
+    const lines = [`/** Iglu URI of \`${item.family}\` ${item.version}. */`, `export declare const ${item.constant}: ${JSON.stringify(item.uri)};`, '', typeDeclaration(item)];
+    if (item.trackable) {
+      lines.push(
         '',
         trackDoc(item, input.validate),
         `export declare function track${item.name}(tracker: EventTracker, data: ${item.name}, options?: TrackOptions): string;`,
         '',
         createDoc(item, input.validate),
         `export declare function create${item.name}(data: ${item.name}): Entity<typeof ${item.constant}, ${item.name}>;`,
-      ].join('\n'),
-    );
+      );
+    }
+    parts.push(lines.join('\n'));
   }
   return `${parts.join('\n\n')}\n`;
 }
 
 function throwsNote(item: ModuleSchema, validate: ValidateMode): string {
-  if (!validate || !item.check) return '';
+  if (!validate) return '';
   return `\n * @throws TypeError when \`data\` does not match the schema${validate === 'always' ? '' : ' (development builds only: `NODE_ENV` is not `production`)'}, naming the field.`;
 }
 

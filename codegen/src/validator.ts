@@ -48,10 +48,12 @@ const HELPERS: Record<string, { code: string; uses?: string[] }> = {
     code: 'const $isIpv6 = (v⟨: string⟩)⟨: boolean⟩ => { if (!/^[0-9a-f:.]+$/i.test(v) || !v.includes(":")) return false; try { new URL("http://[" + v + "]"); return true; } catch { return false; } };',
   },
   $validate: {
+    uses: ['$got'],
     code: [
       '/** Throws a TypeError naming the schema and the failing field. */',
-      'function $validate(data⟨: unknown⟩, schema⟨: string⟩, check⟨: (v: any, p: string) => string | undefined⟩)⟨: void⟩ {',
-      '  const error = check(data, "data");',
+      'function $validate(data⟨: unknown⟩, schema⟨: string⟩, check⟨?: (v: any, p: string) => string | undefined⟩)⟨: void⟩ {',
+      '  // A self-describing event\'s data is a JSON object, whatever else the schema allows.',
+      '  const error = typeof data !== "object" || data === null || Array.isArray(data) ? "data must be a JSON object" + $got(data) : check?.(data, "data");',
       '  if (error !== undefined) throw new TypeError("isotrack: " + schema + ": " + error);',
       '}',
     ].join('\n'),
