@@ -169,8 +169,9 @@ function limitsOf(schema: JsonSchema): string[] {
   if (types.includes('integer')) say('An integer.');
   if (typeof schema.format === 'string') say(`Format: \`${schema.format}\` (a string).`);
   const n = (keyword: string) => numberKeyword(schema, keyword);
-  if (n('minLength') !== undefined) say(`At least ${n('minLength')} characters.`);
-  if (n('maxLength') !== undefined) say(`At most ${n('maxLength')} characters.`);
+  const count = (value: number, word: string) => `${value} ${word}${value === 1 ? '' : 's'}`;
+  if (n('minLength') !== undefined) say(`At least ${count(n('minLength') as number, 'character')}.`);
+  if (n('maxLength') !== undefined) say(`At most ${count(n('maxLength') as number, 'character')}.`);
   if (typeof schema.pattern === 'string') say(`Matches \`${schema.pattern.replace(/`/g, '\\`')}\`.`);
   const exclusive = (keyword: 'exclusiveMinimum' | 'exclusiveMaximum') => schema[keyword] === true;
   if (n('minimum') !== undefined) say(`Minimum: ${n('minimum')}${exclusive('exclusiveMinimum') ? ' (exclusive)' : ''}.`);
@@ -178,10 +179,10 @@ function limitsOf(schema: JsonSchema): string[] {
   if (n('maximum') !== undefined) say(`Maximum: ${n('maximum')}${exclusive('exclusiveMaximum') ? ' (exclusive)' : ''}.`);
   if (n('exclusiveMaximum') !== undefined) say(`Maximum: ${n('exclusiveMaximum')} (exclusive).`);
   if (n('multipleOf') !== undefined) say(`A multiple of ${n('multipleOf')}.`);
-  if (n('minItems') !== undefined) say(`At least ${n('minItems')} items.`);
-  if (n('maxItems') !== undefined) say(`At most ${n('maxItems')} items.`);
+  if (n('minItems') !== undefined) say(`At least ${count(n('minItems') as number, 'item')}.`);
+  if (n('maxItems') !== undefined) say(`At most ${count(n('maxItems') as number, 'item')}.`);
   if (schema.uniqueItems === true) say('Items are unique.');
-  if (n('minProperties') !== undefined) say(`At least ${n('minProperties')} properties.`);
-  if (n('maxProperties') !== undefined) say(`At most ${n('maxProperties')} properties.`);
-  return out.map((line) => `${line}`);
+  if (n('minProperties') !== undefined) say(`At least ${count(n('minProperties') as number, 'field')}.`);
+  if (n('maxProperties') !== undefined) say(`At most ${count(n('maxProperties') as number, 'field')}.`);
+  return out;
 }

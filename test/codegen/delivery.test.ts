@@ -33,7 +33,12 @@ beforeAll(async () => {
 });
 afterAll(() => collector?.close());
 
-const counts = async () => (await (await fetch(`${collector.url}/micro/all`)).json()) as { good: number; bad: number };
+/** GET of the collector's API; once more if the kept-alive socket was closed under it (an idempotent read). */
+async function api<T>(path: string): Promise<T> {
+  const once = async () => (await (await fetch(`${collector.url}${path}`)).json()) as T;
+  return once().catch(once);
+}
+const counts = () => api<{ good: number; bad: number }>('/micro/all');
 
 /** Up to `count` samples of a schema that the generated validator accepts (it throws on the others). */
 function validSamples(uri: string, count: number): unknown[] {
@@ -68,8 +73,8 @@ it('tracks valid samples of the 294 object schemas of the 303 (the 9 array ones 
   // The collector compiles each schema on first use: generous timeouts, so that a slow
   // machine does not turn into retries (and duplicates) of events still being validated.
   expect((await tracker.flush()).every((result) => result.ok)).toBe(true);
-  const bad = (await (await fetch(`${collector.url}/micro/bad?limit=10000`)).json()) as { errors: string[] }[];
-  const good = (await (await fetch(`${collector.url}/micro/good?limit=10000`)).json()) as { rawEvent: { parameters: Record<string, string> } }[];
+  const bad = await api<{ errors: string[] }[]>('/micro/bad?limit=10000');
+  const good = await api<{ rawEvent: { parameters: Record<string, string> } }[]>('/micro/good?limit=10000');
   expect(noSample).toEqual([]);
   // The dev collector (ajv) cannot compile two schemas whose $ref leaves the schema (the
   // draft-04 meta-schema, and an Iglu Central address): their events are bad for that
@@ -120,6 +125,6 @@ it('names a nested field with its path, and does not validate when NODE_ENV is p
     process.env.NODE_ENV = previous;
   }
   await tracker.flush();
-  const bad = (await (await fetch(`${collector.url}/micro/bad`)).json()) as { errors: string[] }[];
+  const bad = await api<{ errors: string[] }[]>('/micro/bad');
   expect(bad.flatMap((item) => item.errors).join('\n')).toContain('targetUrl');
 });
