@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** `isotrack-codegen`: typed tracking code from Iglu schemas. */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffModules } from './diff.js';
 import { CodegenError } from './errors.js';
@@ -73,6 +73,7 @@ function parse() {
 function writeAtomically(path: string, text: string): void {
   const temp = `${path}.${process.pid}.tmp`;
   try {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, text);
     renameSync(temp, path);
   } catch (error) {
@@ -132,7 +133,8 @@ async function main(): Promise<number> {
   if (args.check && !out) usage('--check needs --out (or "out" in the plan file)');
   const validate: ValidateMode = args['validate-always'] ? 'always' : args.validate ? true : (plan.validate ?? false);
   const result = await generate({
-    schemaDirs: (args.schemas ?? []).map((dir) => resolve(dir)),
+    // As given (relative to the working directory), so that messages name them as the user does.
+    schemaDirs: args.schemas ?? [],
     resolver: args.resolver !== undefined ? resolve(args.resolver) : plan.resolver,
     plan,
     validate,

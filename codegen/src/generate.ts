@@ -53,7 +53,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (dirs.length === 0 && !resolver) throw new CodegenError('no schemas: give --schemas DIR (or "schemaDirs" in the plan file) or --resolver FILE');
   const wanted = plan.include.filter((entry) => entry.schema.startsWith('iglu:')).map((entry) => entry.schema);
   const store = await loadSchemas({ dirs, resolver, wanted, timeoutMs: options.registryTimeoutMs ?? 5000 });
-  const { keys, names: overrides } = selectSchemas(plan, store.keys());
+  const { keys, names: overrides } = selectSchemas({ ...plan, resolver }, store.keys());
   const names = assignNames(keys, overrides);
   const validate = options.validate ?? plan.validate ?? false;
   const validators = new ValidatorBuilder(store.lookup);
