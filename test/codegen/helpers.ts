@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import { generate, type GenerateOptions } from '../../codegen/src/index.js';
 import { resolveRef } from '../../codegen/src/refs.js';
 import { readSchemaFolder, type LoadedSchema } from '../../codegen/src/schema-folder.js';
@@ -46,3 +47,24 @@ export function countSchemaFiles(dir: string): number {
 }
 
 export const readText = (path: string): string => readFileSync(path, 'utf8');
+
+/** What a strict TypeScript user compiles with; `isotrack` resolves to the built types (dist/). */
+export const STRICT: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: [],
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitReturns: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noPropertyAccessFromIndexSignature: true,
+  noImplicitOverride: true,
+  skipLibCheck: true,
+  noEmit: true,
+  paths: { isotrack: [join(REPO, 'dist/index.d.ts')] },
+};
+

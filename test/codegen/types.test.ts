@@ -7,26 +7,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { expect, it } from 'vitest';
 import { generate } from '../../codegen/src/index.js';
-import { ACME, IGLU_CENTRAL, REPO, countSchemaFiles, scratch } from './helpers.js';
-
-export const STRICT: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-  types: [],
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  noImplicitReturns: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noPropertyAccessFromIndexSignature: true,
-  noImplicitOverride: true,
-  skipLibCheck: true,
-  noEmit: true,
-  paths: { isotrack: [join(REPO, 'dist/index.d.ts')] },
-};
+import { ACME, IGLU_CENTRAL, REPO, STRICT, countSchemaFiles, scratch } from './helpers.js';
 
 function diagnostics(files: string[]): string[] {
   const program = ts.createProgram(files, STRICT);
