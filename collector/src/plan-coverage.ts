@@ -41,15 +41,20 @@ export class PlanCoverage {
     readonly schemaDirs: readonly string[],
   ) {}
 
-  /** Reads the plan and lists its schemas as `isotrack-codegen` would generate them; throws a clear Error. */
-  static load(file: string): PlanCoverage {
+  /**
+   * Reads the plan and lists its schemas as `isotrack-codegen` would generate them (with the
+   * collector's schema folders when the plan names none); throws a clear Error.
+   */
+  static load(file: string, collectorDirs: readonly string[] = []): PlanCoverage {
     try {
       const plan = readPlan(file);
-      const keys = plan.schemaDirs.flatMap((dir) => readSchemaFolder(dir).map((loaded) => loaded.key));
+      // The plan's folders, else the collector's own (`--schemas`), as isotrack-codegen would be run.
+      const dirs = plan.schemaDirs.length > 0 ? plan.schemaDirs : collectorDirs;
+      const keys = dirs.flatMap((dir) => readSchemaFolder(dir).map((loaded) => loaded.key));
       const exact = plan.include.filter((entry) => entry.schema.startsWith('iglu:')).map((entry) => entry.schema);
       // Without schema folders only exact URIs can be planned; with them, patterns resolve as in codegen.
       const schemas = keys.length > 0 ? selectSchemas(plan, keys).keys.map(igluUri) : exact;
-      if (schemas.length === 0) throw new Error('it plans no schema (give "schemaDirs" or exact iglu: URIs in "include")');
+      if (schemas.length === 0) throw new Error('it plans no schema (give "schemaDirs", --schemas, or exact iglu: URIs in "include")');
       return new PlanCoverage(file, [...new Set([...schemas, ...exact])], plan.schemaDirs);
     } catch (error) {
       throw new Error(`isotrack collector: cannot use the plan ${file}: ${(error as Error).message}`);

@@ -44,7 +44,7 @@ const TP1: ApiName = { vendor: 'com.snowplowanalytics.snowplow', version: 'tp1' 
  */
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const resolved = resolveOptions(options);
-  const plan = resolved.plan !== undefined ? PlanCoverage.load(resolved.plan) : undefined;
+  const plan = resolved.plan !== undefined ? PlanCoverage.load(resolved.plan, resolved.schemaDirs) : undefined;
   const bundled = bundledSchemaDir();
   const ownDirs = [...resolved.schemaDirs, ...(plan?.schemaDirs ?? [])];
   const schemaDirs = [...ownDirs, ...(bundled ? [bundled] : [])];
