@@ -30,7 +30,7 @@ beforeAll(async () => {
   const result = await generate({ schemaDirs: [IGLU_CENTRAL], plan, validate: true, format: 'js' });
   for (const entry of result.entries) entries.set(entry.schema, entry.name);
   generated = (await generateAndImport({ schemaDirs: [IGLU_CENTRAL], plan, validate: true })).module;
-});
+}, 120_000);
 afterAll(() => collector?.close());
 
 /** GET of the collector's API; once more if the kept-alive socket was closed under it (an idempotent read). */
@@ -85,7 +85,7 @@ it('tracks valid samples of the 294 object schemas of the 303 (the 9 array ones 
   const expected = [...tracked].filter(([, uri]) => !COLLECTOR_CANNOT_COMPILE.includes(uri)).map(([eid]) => eid);
   expect(new Set(good.map((event) => event.rawEvent.parameters.eid))).toEqual(new Set(expected));
   console.log(`codegen delivery: ${expected.length} events of ${new Set(tracked.values()).size - 2} schemas tracked through generated functions, all good`);
-}, 120_000);
+}, 300_000);
 
 it('throws a TypeError naming the schema and the field for a sample missing a required field, and sends nothing', async () => {
   const tracker = new Tracker(new Emitter(collector.url), { appId: 'codegen-invalid' });
@@ -108,7 +108,7 @@ it('throws a TypeError naming the schema and the field for a sample missing a re
   expect(await counts()).toEqual(before);
   expect(checked).toBeGreaterThan(150);
   console.log(`codegen delivery: ${checked} schemas refused a sample without a required field, nothing sent`);
-}, 60_000);
+}, 300_000);
 
 it('names a nested field with its path, and does not validate when NODE_ENV is production (checked at each call)', async () => {
   const track = generated.trackLinkClick as Track;

@@ -13,14 +13,14 @@ const EXAMPLE = join(REPO, 'examples/typed-tracking');
 
 const node = (args: string[], cwd: string, env: Record<string, string> = {}) =>
   new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, args, { cwd, env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, args, { cwd, env: { ...process.env, ...env }, timeout: 240_000 }, (error, stdout, stderr) =>
       resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 
 it('the committed src/tracking.ts is what the schemas give (isotrack-codegen --check)', async () => {
   expect(await node([CLI, '--check'], EXAMPLE)).toMatchObject({ status: 0, stderr: '' });
-});
+}, 120_000);
 
 it('the app compiles under strict settings and, run against the collector with the plan, covers the whole plan', async () => {
   const files = ['app.ts', 'tracking.ts'].map((file) => join(EXAMPLE, 'src', file));
@@ -51,4 +51,4 @@ it('the app compiles under strict settings and, run against the collector with t
   } finally {
     await collector.close();
   }
-});
+}, 300_000);

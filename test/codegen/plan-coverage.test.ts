@@ -37,7 +37,7 @@ beforeAll(async () => {
   process.env.NODE_ENV = previous;
   tracker.trackSelfDescribingEvent({ event: { schema: LINK_CLICK, data: { targetUrl: 'https://shop.example/' } } });
   expect((await tracker.flush()).every((result) => result.ok)).toBe(true);
-});
+}, 120_000);
 afterAll(async () => {
   await browser?.close();
   await collector?.close();
@@ -70,7 +70,7 @@ it('shows the coverage on the events page', async () => {
     [SEARCH, '0', '0', 'never seen'],
     [LINK_CLICK, '1', '0', 'not in the plan'],
   ]);
-});
+}, 120_000);
 
 it('a collector without a plan answers 404 on /micro/plan, and a broken plan stops it at start with the file named', async () => {
   const plain = await startCollector({ port: 0 });
