@@ -25,11 +25,10 @@ const index = schemaIndex(IGLU_CENTRAL);
 
 beforeAll(async () => {
   collector = await startCollector({ port: 0, schemaDirs: [IGLU_CENTRAL], maxEvents: 5000 });
-  const { generate } = await import('../../codegen/src/index.js');
   const plan = { schemaDirs: [], include: [], allVersions: true };
-  const result = await generate({ schemaDirs: [IGLU_CENTRAL], plan, validate: true, format: 'js' });
+  const result = await generateAndImport({ schemaDirs: [IGLU_CENTRAL], plan, validate: true });
   for (const entry of result.entries) entries.set(entry.schema, entry.name);
-  generated = (await generateAndImport({ schemaDirs: [IGLU_CENTRAL], plan, validate: true })).module;
+  generated = result.module;
 }, 120_000);
 afterAll(() => collector?.close());
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { generate, type GenerateOptions } from '../../codegen/src/index.js';
+import { generate, type GenerateOptions, type GeneratedEntry } from '../../codegen/src/index.js';
 import { resolveRef } from '../../codegen/src/refs.js';
 import { readSchemaFolder, type LoadedSchema } from '../../codegen/src/schema-folder.js';
 import type { RefResolver } from './samples.js';
@@ -20,11 +20,11 @@ export const CLI = join(REPO, 'codegen/bin/isotrack-codegen.js');
 export const scratch = (label: string): string => mkdtempSync(join(tmpdir(), `isotrack-codegen-${label}-`));
 
 /** Generates a `.js` module into a scratch folder and imports it. */
-export async function generateAndImport<T = Record<string, unknown>>(options: GenerateOptions): Promise<{ module: T; code: string }> {
+export async function generateAndImport<T = Record<string, unknown>>(options: GenerateOptions): Promise<{ module: T; code: string; entries: GeneratedEntry[] }> {
   const result = await generate({ ...options, format: 'js' });
   const file = join(scratch('module'), 'tracking.mjs');
   writeFileSync(file, result.code);
-  return { module: (await import(pathToFileURL(file).href)) as T, code: result.code };
+  return { module: (await import(pathToFileURL(file).href)) as T, code: result.code, entries: result.entries };
 }
 
 /** Every schema of a folder, by Iglu URI, and a `$ref` resolver over them for the sample generator. */
