@@ -23,8 +23,8 @@ export interface SchemaCoverage {
 }
 
 export interface CoverageReport {
-  /** The plan file, as given. */
-  plan: string;
+  /** The plan file, as given; `null` when the collector runs without a plan (the lists are then empty). */
+  plan: string | null;
   /** Every planned schema, in the plan's order; `good + bad === 0` means never seen. */
   planned: SchemaCoverage[];
   /** Planned schemas with no event at all. */
@@ -32,6 +32,9 @@ export interface CoverageReport {
   /** Schemas that arrived but are not in the plan. */
   unplanned: SchemaCoverage[];
 }
+
+/** `/micro/plan` of a collector started without a plan: not an error, just nothing planned. */
+export const NO_PLAN: CoverageReport = { plan: null, planned: [], neverSeen: [], unplanned: [] };
 
 export class PlanCoverage {
   private constructor(
@@ -131,7 +134,7 @@ export const PLAN_SCRIPT = `(function () {
     box.hidden = false;
   }
   function poll() {
-    fetch('/micro/plan').then(function (r) { return r.ok ? r.json() : null; }).then(function (report) { if (report) { render(report); setTimeout(poll, 1000); } }, function () { setTimeout(poll, 3000); });
+    fetch('/micro/plan').then(function (r) { return r.ok ? r.json() : null; }).then(function (report) { if (report && report.plan !== null) { render(report); setTimeout(poll, 1000); } }, function () { setTimeout(poll, 3000); });
   }
   poll();
 })();

@@ -13,7 +13,7 @@ import type { EventStore } from './store.js';
 import type { BadFilter, GoodFilter } from './types.js';
 import { MAX_PAGE_SIZE } from './types.js';
 import { UI_CSS, UI_HTML, UI_SCRIPT } from './ui-page.js';
-import { PLAN_CSS, PLAN_SCRIPT, type PlanCoverage } from './plan-coverage.js';
+import { NO_PLAN, PLAN_CSS, PLAN_SCRIPT, type PlanCoverage } from './plan-coverage.js';
 import { eventDetail, listForPage } from './ui-query.js';
 
 export interface MicroContext {
@@ -89,7 +89,7 @@ export async function handleMicro(req: IncomingMessage, res: ServerResponse, url
     return detail ? sendJson(req, res, 200, detail) : sendJson(req, res, 404, { error: 'no such event (reset or dropped)' });
   }
   if (method === 'GET' && route === 'plan') {
-    return ctx.plan ? sendJson(req, res, 200, ctx.plan.report(ctx.store)) : sendJson(req, res, 404, { error: 'the collector runs without a plan (start it with --plan isotrack.codegen.json)' });
+    return sendJson(req, res, 200, ctx.plan ? ctx.plan.report(ctx.store) : NO_PLAN);
   }
   if (method === 'GET' && route.startsWith('iglu/')) return sendSchema(req, res, route.slice('iglu/'.length), ctx);
   return sendJson(req, res, 404, { error: `no such endpoint: ${method} ${url.pathname}` });
