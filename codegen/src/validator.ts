@@ -119,10 +119,12 @@ export class ValidatorBuilder {
       const shown = values.map((value) => str(value)).join(', ');
       out.push(`if (!${this.member(primitive, values)}) return p + ${str(` must be one of ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown}`)} + ${this.use('$got')}(v);`);
     }
-    this.block(out, 'typeof v === "string"', this.stringChecks(schema));
-    this.block(out, 'typeof v === "number"', this.numberChecks(schema));
-    this.block(out, 'Array.isArray(v)', this.arrayChecks(schema, document));
-    this.block(out, `${'$isObject'}(v)`, this.objectChecks(schema, document), '$isObject');
+    // When `type` already allows only one kind of value, its checks need no guard of their own.
+    const only = (...kinds: string[]) => types !== undefined && types.length > 0 && types.every((type) => kinds.includes(type));
+    this.block(out, only('string') ? null : 'typeof v === "string"', this.stringChecks(schema));
+    this.block(out, only('number', 'integer') ? null : 'typeof v === "number"', this.numberChecks(schema));
+    this.block(out, only('array') ? null : 'Array.isArray(v)', this.arrayChecks(schema, document));
+    this.block(out, only('object') ? null : `${this.use('$isObject')}(v)`, this.objectChecks(schema, document));
     for (const part of subschemas(schema, 'allOf')) {
       const fn = this.compile(part, document);
       if (fn) out.push(`{ const e = ${fn}(v, p); if (e !== undefined) return e; }`);
@@ -147,10 +149,11 @@ export class ValidatorBuilder {
     return out;
   }
 
-  private block(out: string[], condition: string, checks: string[], helper?: string) {
+  /** Adds `checks`, guarded by `condition` unless it is `null` (the type check above already ensures it). */
+  private block(out: string[], condition: string | null, checks: string[]) {
     if (checks.length === 0) return;
-    if (helper) this.use(helper);
-    out.push(`if (${condition}) {`, ...checks.map((line) => `  ${line}`), '}');
+    if (condition === null) out.push(...checks);
+    else out.push(`if (${condition}) {`, ...checks.map((line) => `  ${line}`), '}');
   }
 
   private member(primitive: boolean, values: unknown[]): string {

@@ -171,16 +171,12 @@ function $validate(data: unknown, schema: string, check?: (v: any, p: string) =>
 }
 function $check2(v: any, p: string): string | undefined {
   if (!(typeof v === "string")) return p + " must be a string" + $got(v);
-  if (typeof v === "string") {
-    if ($length(v) > 64) return p + " must be at most 64 characters long";
-  }
+  if ($length(v) > 64) return p + " must be at most 64 characters long";
   return undefined;
 }
 function $check3(v: any, p: string): string | undefined {
   if (!((typeof v === "number" && Number.isFinite(v)))) return p + " must be a number" + $got(v);
-  if (typeof v === "number") {
-    if (v < 0) return p + " must be at least 0" + $got(v);
-  }
+  if (v < 0) return p + " must be at least 0" + $got(v);
   return undefined;
 }
 function $check4(v: any, p: string): string | undefined {
@@ -197,66 +193,52 @@ function $check5(v: any, p: string): string | undefined {
 }
 function $check1(v: any, p: string): string | undefined {
   if (!($isObject(v))) return p + " must be an object" + $got(v);
-  if ($isObject(v)) {
-    { const e = $required(v, p, ["orderId","total","currency"]); if (e !== undefined) return e; }
-    { const e = $fields(v, p, [["orderId", $check2], ["total", $check3], ["currency", $check4], ["coupon", $check5]]); if (e !== undefined) return e; }
-    for (const k of Object.keys(v)) {
-      if (v[k] === undefined) continue;
-      if (k !== "orderId" && k !== "total" && k !== "currency" && k !== "coupon") return p + "." + k + " is not allowed (the schema lists no such field)";
-    }
+  { const e = $required(v, p, ["orderId","total","currency"]); if (e !== undefined) return e; }
+  { const e = $fields(v, p, [["orderId", $check2], ["total", $check3], ["currency", $check4], ["coupon", $check5]]); if (e !== undefined) return e; }
+  for (const k of Object.keys(v)) {
+    if (v[k] === undefined) continue;
+    if (k !== "orderId" && k !== "total" && k !== "currency" && k !== "coupon") return p + "." + k + " is not allowed (the schema lists no such field)";
   }
   return undefined;
 }
 function $check7(v: any, p: string): string | undefined {
   if (!(typeof v === "string")) return p + " must be a string" + $got(v);
-  if (typeof v === "string") {
-    if ($length(v) > 32) return p + " must be at most 32 characters long";
-  }
+  if ($length(v) > 32) return p + " must be at most 32 characters long";
   return undefined;
 }
 function $check8(v: any, p: string): string | undefined {
   if (!(typeof v === "string")) return p + " must be a string" + $got(v);
-  if (typeof v === "string") {
-    if ($length(v) > 255) return p + " must be at most 255 characters long";
-  }
+  if ($length(v) > 255) return p + " must be at most 255 characters long";
   return undefined;
 }
 function $check6(v: any, p: string): string | undefined {
   if (!($isObject(v))) return p + " must be an object" + $got(v);
-  if ($isObject(v)) {
-    { const e = $required(v, p, ["sku","name"]); if (e !== undefined) return e; }
-    { const e = $fields(v, p, [["sku", $check7], ["name", $check8], ["price", $check3]]); if (e !== undefined) return e; }
-    for (const k of Object.keys(v)) {
-      if (v[k] === undefined) continue;
-      if (k !== "sku" && k !== "name" && k !== "price") return p + "." + k + " is not allowed (the schema lists no such field)";
-    }
+  { const e = $required(v, p, ["sku","name"]); if (e !== undefined) return e; }
+  { const e = $fields(v, p, [["sku", $check7], ["name", $check8], ["price", $check3]]); if (e !== undefined) return e; }
+  for (const k of Object.keys(v)) {
+    if (v[k] === undefined) continue;
+    if (k !== "sku" && k !== "name" && k !== "price") return p + "." + k + " is not allowed (the schema lists no such field)";
   }
   return undefined;
 }
 function $check11(v: any, p: string): string | undefined {
   if (!(typeof v === "string")) return p + " must be a string" + $got(v);
-  if (typeof v === "string") {
-    if ($length(v) < 1) return p + " must be at least 1 character long";
-    if ($length(v) > 200) return p + " must be at most 200 characters long";
-  }
+  if ($length(v) < 1) return p + " must be at least 1 character long";
+  if ($length(v) > 200) return p + " must be at most 200 characters long";
   return undefined;
 }
 function $check12(v: any, p: string): string | undefined {
   if (!(Number.isInteger(v))) return p + " must be an integer" + $got(v);
-  if (typeof v === "number") {
-    if (v < 0) return p + " must be at least 0" + $got(v);
-  }
+  if (v < 0) return p + " must be at least 0" + $got(v);
   return undefined;
 }
 function $check10(v: any, p: string): string | undefined {
   if (!($isObject(v))) return p + " must be an object" + $got(v);
-  if ($isObject(v)) {
-    { const e = $required(v, p, ["query"]); if (e !== undefined) return e; }
-    { const e = $fields(v, p, [["query", $check11], ["results", $check12]]); if (e !== undefined) return e; }
-    for (const k of Object.keys(v)) {
-      if (v[k] === undefined) continue;
-      if (k !== "query" && k !== "results") return p + "." + k + " is not allowed (the schema lists no such field)";
-    }
+  { const e = $required(v, p, ["query"]); if (e !== undefined) return e; }
+  { const e = $fields(v, p, [["query", $check11], ["results", $check12]]); if (e !== undefined) return e; }
+  for (const k of Object.keys(v)) {
+    if (v[k] === undefined) continue;
+    if (k !== "query" && k !== "results") return p + "." + k + " is not allowed (the schema lists no such field)";
   }
   return undefined;
 }
