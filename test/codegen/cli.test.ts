@@ -107,6 +107,16 @@ describe('inputs and outputs', () => {
   });
 });
 
+it('--help lists every flag; --version prints the package version', async () => {
+  const help = await codegen(['--help'], REPO);
+  expect(help.status).toBe(0);
+  for (const flag of ['--schemas', '--resolver', '--config', '--out', '--validate', '--validate-always', '--all-versions', '--import-from', '--check', '--json', '--version', '--help']) {
+    expect(help.stdout).toContain(flag);
+  }
+  const version = JSON.parse(readFileSync(join(REPO, 'codegen/package.json'), 'utf8')) as { version: string };
+  expect((await codegen(['--version'], REPO)).stdout).toBe(`${version.version}\n`);
+});
+
 describe('errors name the file and the problem, exit 2 and write nothing', () => {
   const cases: [string, (dir: string) => void, RegExp][] = [
     ['unparseable JSON', (dir) => write(schemaPath(dir, 'com.acme', 'broken', '1-0-0'), '{ "self": '), /schemas\/com\.acme\/broken\/jsonschema\/1-0-0: not valid JSON/],
