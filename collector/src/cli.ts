@@ -27,6 +27,10 @@ Options:
                          -i, --iglu <file> is the same (Snowplow Micro's name).
                          Default: none
   --registry-timeout <ms> Time an Iglu registry has to answer. Default: ${DEFAULTS.registryTimeoutMs}
+  --plan <file>          An isotrack-codegen plan (isotrack.codegen.json): the events
+                         page and /micro/plan show each planned schema's good and bad
+                         events and which were never seen; its schema folders are used
+                         too. Default: none
   --lax                  Accept events and entities whose schema cannot be found
                          (schemas that are found are still enforced). Default: off
   --path <p>             Extra POST path accepting tracker-protocol 2 bodies, for a
@@ -103,6 +107,7 @@ function parse() {
         'output-json': { type: 'boolean', short: 'j' },
         'output-tsv': { type: 'boolean', short: 't' },
         lax: { type: 'boolean' },
+        plan: { type: 'string' },
         path: { type: 'string', multiple: true },
         'allow-origin': { type: 'string', multiple: true },
         ...numbers,
@@ -165,6 +170,7 @@ async function main(): Promise<void> {
     ...(Array.isArray(values.path) && { paths: values.path }),
     ...(Array.isArray(values['allow-origin']) && { allowOrigins: values['allow-origin'] }),
     ...(typeof resolver === 'string' && { resolver }),
+    ...(typeof values.plan === 'string' && { plan: values.plan }),
     ...(registryUrl !== undefined && registryUrl !== '' && { igluRegistry: { uri: registryUrl, apikey: process.env.MICRO_IGLU_API_KEY } }),
     ...(listeners.length > 0 && { onEvent: (record) => listeners.forEach((listener) => listener(record)) }),
   };
@@ -196,6 +202,7 @@ async function main(): Promise<void> {
     `  schemas from: ${collector.schemaDirs.join(', ')}`,
     `  /micro/* readable by: this collector's page, tools without an Origin${options.allowOrigins ? `, ${options.allowOrigins.join(', ')}` : ''}`,
     ...(options.lax ? ['  lax: events with unknown schemas are accepted'] : []),
+    ...(options.plan ? [`  plan:         ${options.plan} (coverage on the events page and /micro/plan)`] : []),
     ...collector.warnings.map((warning) => `  warning: ${warning}`),
   ];
   // One write, so that a reader waiting for "listening on" gets the whole banner at once.

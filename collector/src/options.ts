@@ -130,6 +130,13 @@ export interface CollectorOptions {
    */
   maxConnections?: number;
   /**
+   * An `isotrack-codegen` plan file (`isotrack.codegen.json`): `/micro/plan` and the
+   * events page then show, per planned schema, its good and bad events and whether it
+   * was never seen. See plan-coverage.ts.
+   * @defaultValue none
+   */
+  plan?: string;
+  /**
    * Called after each event is stored, e.g. to log it. Exceptions it throws are
    * caught and logged, so a faulty listener cannot lose events.
    * @defaultValue none
@@ -160,6 +167,7 @@ export interface ResolvedOptions {
   responseTimeoutMs: number;
   maxConnections: number;
   onEvent: EventListener | undefined;
+  plan: string | undefined;
 }
 
 /** Defaults of the numeric options, shared with the CLI's --help. */
@@ -208,6 +216,7 @@ export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions 
     responseTimeoutMs: options.responseTimeoutMs ?? DEFAULTS.responseTimeoutMs,
     maxConnections: options.maxConnections ?? DEFAULTS.maxConnections,
     onEvent: options.onEvent && guard(options.onEvent),
+    plan: options.plan,
   };
   for (const name of ['maxBytes', 'maxEventsPerRequest', 'maxPageBytes', 'responseTimeoutMs', 'registryTimeoutMs', 'headersTimeoutMs', 'requestTimeoutMs', 'keepAliveTimeoutMs', 'idleTimeoutMs', 'maxConnections'] as const) {
     const value = resolved[name];

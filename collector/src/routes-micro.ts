@@ -14,6 +14,7 @@ import { eventsForMicro, microEventJson } from './micro-events.js';
 import type { BadFilter, GoodFilter } from './types.js';
 import { MAX_PAGE_SIZE } from './types.js';
 import { UI_CSS, UI_HTML, UI_SCRIPT } from './ui-page.js';
+import { NO_PLAN, PLAN_CSS, PLAN_SCRIPT, type PlanCoverage } from './plan-coverage.js';
 import { eventDetail, listForPage } from './ui-query.js';
 
 export interface MicroContext {
@@ -22,6 +23,8 @@ export interface MicroContext {
   access: AccessPolicy;
   /** Most JSON text one page carries (`maxPageBytes`). */
   maxPageBytes: number;
+  /** Tracking-plan coverage, when the collector was started with a plan. */
+  plan?: PlanCoverage | undefined;
 }
 
 // A filter is a few short fields; anything bigger is a mistake.
@@ -41,7 +44,8 @@ const UI_HEADERS = {
 const ASSETS: Readonly<Record<string, [string, string, Record<string, string>]>> = {
   ui: [UI_HTML, 'text/html; charset=utf-8', UI_HEADERS],
   'ui.js': [UI_SCRIPT, 'text/javascript; charset=utf-8', {}],
-  'ui.css': [UI_CSS, 'text/css; charset=utf-8', {}],
+  'ui.css': [UI_CSS + PLAN_CSS, 'text/css; charset=utf-8', {}],
+  'plan.js': [PLAN_SCRIPT, 'text/javascript; charset=utf-8', {}],
 };
 
 /** Handles a request under `/micro/`, preflights included. */
@@ -88,6 +92,9 @@ export async function handleMicro(req: IncomingMessage, res: ServerResponse, url
   if (method === 'GET' && route === 'ui/event') {
     const detail = eventDetail(ctx.store, Number(url.searchParams.get('id')));
     return detail ? sendJson(req, res, 200, detail) : sendJson(req, res, 404, { error: 'no such event (reset or dropped)' });
+  }
+  if (method === 'GET' && route === 'plan') {
+    return sendJson(req, res, 200, ctx.plan ? ctx.plan.report(ctx.store) : NO_PLAN);
   }
   if (method === 'GET' && route.startsWith('iglu/')) return sendSchema(req, res, route.slice('iglu/'.length), ctx);
   return sendJson(req, res, 404, { error: `no such endpoint: ${method} ${url.pathname}` });

@@ -8,6 +8,7 @@ import { probe, readResolverConfig } from './iglu-resolver.js';
 import type { HttpRepository } from './iglu-resolver.js';
 import type { CollectorOptions } from './options.js';
 import { TP2_PATH, resolveOptions } from './options.js';
+import { PlanCoverage } from './plan-coverage.js';
 import { handleMicro } from './routes-micro.js';
 import { handleTracking } from './routes-tracking.js';
 import type { TrackingContext } from './routes-tracking.js';
@@ -46,9 +47,11 @@ const TP1: ApiName = { vendor: 'com.snowplowanalytics.snowplow', version: 'tp1' 
  */
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const resolved = resolveOptions(options);
+  const plan = resolved.plan !== undefined ? PlanCoverage.load(resolved.plan, resolved.schemaDirs) : undefined;
   const bundled = bundledSchemaDir();
-  const schemaDirs = [...resolved.schemaDirs, ...(bundled ? [bundled] : [])];
-  const folders = resolved.schemaDirs.map((dir) => SchemaFolder.open(dir));
+  const ownDirs = [...resolved.schemaDirs, ...(plan?.schemaDirs ?? [])];
+  const schemaDirs = [...ownDirs, ...(bundled ? [bundled] : [])];
+  const folders = ownDirs.map((dir) => SchemaFolder.open(dir));
   if (bundled) folders.push(new SchemaFolder(bundled, 'the bundled schemas'));
   const warnings: string[] = [];
   let registries: HttpRepository[] = [];
@@ -87,7 +90,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     if (!url) return sendJson(req, res, 400, { error: 'the request target is not a valid URL path' });
     const path = url.pathname;
     const known = path === '/i' || path === '/ice.png' || postPaths.has(path) || path.startsWith('/micro/');
-    if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry, access, maxPageBytes: resolved.maxPageBytes });
+    if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry, access, plan, maxPageBytes: resolved.maxPageBytes });
     if (req.method === 'OPTIONS') {
       return known ? sendPreflight(req, res) : sendJson(req, res, 404, { error: `no such endpoint: ${path}` });
     }

@@ -38,6 +38,7 @@ export const UI_HTML = `<!doctype html>
   <input id="columns-find" type="search" placeholder="find an atomic field" autocomplete="off">
   <div id="columns-list" role="group" aria-label="Atomic fields shown in each row"></div>
 </details>
+<section id="plan" aria-label="Tracking plan coverage" hidden></section>
 <main>
   <nav id="pager" aria-label="Pages of events">
     <button type="button" id="newer" disabled>Newer</button>
@@ -52,6 +53,7 @@ export const UI_HTML = `<!doctype html>
   <pre id="panel-json"></pre>
 </aside>
 <script src="/micro/ui.js"></script>
+<script src="/micro/plan.js"></script>
 </body>
 </html>
 `;
