@@ -16,7 +16,11 @@ const GOAL = 8_192; // 8 KiB, issue 5
 // (issue 15): 13,836 together; 13,861 with the strict public types; 16,926 with automatic
 // tracking, global contexts, plugins and consent (issue 13) and the engine fixes (issue 11).
 // Issue 13's budget (0.5x Snowplow with the same plugins, about 11,500) is not met.
-const CEILING = 16_950; // what the build holds today, with a little room
+// 17,418 (+444) with issue 22's fuzz causes checked at the call (a real RFC 3339 date-time,
+// JSON depth, boolean isFatal), the cross-tab claim under a Web Lock, one cookie read per
+// task and the time zone from Temporal (lean-core branch); issue 23's add-on split is
+// where this must come down (core tag budget 8,769).
+const CEILING = 17_450; // what the build holds today, with a little room
 
 describe('dist/isotrack.umd.min.js', () => {
   it('exists (run npm run build first)', () => {
