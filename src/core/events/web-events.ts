@@ -113,9 +113,9 @@ function webEvent(schema: string, rules: FieldRule[], method: string) {
   return (args: object): BuiltEvent => selfDescribing(schema, readFields(requireArgs(args, method), rules));
 }
 
-export const buildLinkClick: (args: LinkClickEvent) => BuiltEvent = webEvent(SCHEMAS.linkClick, LINK_CLICK, 'trackLinkClick');
-export const buildAddToCart: (args: CartEvent) => BuiltEvent = webEvent(SCHEMAS.addToCart, CART, 'trackAddToCart');
-export const buildRemoveFromCart: (args: CartEvent) => BuiltEvent = webEvent(SCHEMAS.removeFromCart, CART, 'trackRemoveFromCart');
-export const buildFormChange: (args: FormChangeEvent) => BuiltEvent = webEvent(SCHEMAS.changeForm, FORM_CHANGE, 'trackFormChange');
-export const buildFormSubmit: (args: FormSubmitEvent) => BuiltEvent = webEvent(SCHEMAS.submitForm, FORM_SUBMIT, 'trackFormSubmit');
-export const buildSiteSearch: (args: SiteSearchEvent) => BuiltEvent = webEvent(SCHEMAS.siteSearch, SITE_SEARCH, 'trackSiteSearch');
+export const buildLinkClick: (args: LinkClickEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.linkClick, LINK_CLICK, 'trackLinkClick');
+export const buildAddToCart: (args: CartEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.addToCart, CART, 'trackAddToCart');
+export const buildRemoveFromCart: (args: CartEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.removeFromCart, CART, 'trackRemoveFromCart');
+export const buildFormChange: (args: FormChangeEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.changeForm, FORM_CHANGE, 'trackFormChange');
+export const buildFormSubmit: (args: FormSubmitEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.submitForm, FORM_SUBMIT, 'trackFormSubmit');
+export const buildSiteSearch: (args: SiteSearchEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.siteSearch, SITE_SEARCH, 'trackSiteSearch');
