@@ -62,7 +62,8 @@ export function commandFunction(commands: Record<string, TrackerCommand> = {}): 
       for (const call of calls ?? []) queue(...call);
       return;
     }
-    if (name == 'addPlugin') return addPlugin(...(args as [string, string[]?, unknown[]?]));
+    // A URL is an add-on script; a plugin object goes to the trackers' own addPlugin.
+    if (name == 'addPlugin' && typeof args[0] == 'string') return addPlugin(...(args as [string, string[]?, unknown[]?]));
     if (early) {
       // Told once, when the page has loaded and still no tracker exists: they are kept, not lost.
       if (!early.length && inBrowser()) {
