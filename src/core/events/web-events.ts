@@ -79,7 +79,7 @@ const CART: FieldRule[] = [
 ];
 // The schemas' enums and maxLengths (change_form and submit_form 1-0-0).
 const NODE_NAMES = ['INPUT', 'TEXTAREA', 'SELECT'];
-const INPUT_TYPES = 'button checkbox color date datetime datetime-local email file hidden image month number password radio range reset search submit tel text time url week'.split(' ');
+const INPUT_TYPES = /* @__PURE__ */ 'button checkbox color date datetime datetime-local email file hidden image month number password radio range reset search submit tel text time url week'.split(' ');
 const ID_LENGTH = 4096;
 const VALUE_LENGTH = 65535;
 const FORM_CHANGE: FieldRule[] = [
