@@ -98,7 +98,7 @@ const fromCoreTag = () => ({
   },
   load(id) {
     if (!id.startsWith('\0core:')) return null;
-    return `export const { ${coreApi.get(id.slice(6)).join(', ')} } = isotrack.internal;`;
+    return coreApi.get(id.slice(6)).map((name) => `export const ${name} = isotrack.internal.${name};`).join('\n');
   },
 });
 // Terser for the script tag and its add-ons: `_`-prefixed (TypeScript-private) members
@@ -158,6 +158,9 @@ const configs = [
   },
   ...addOns.map((name) => ({
     input: `src/plugins/${name}.ts`,
+    // Reads of the core's names (`isotrack.internal.x`, `SCHEMAS.linkClick`) have no side
+    // effects: the ones an add-on does not use are dropped.
+    treeshake: { propertyReadSideEffects: false, unknownGlobalSideEffects: false },
     plugins: [
       fromCoreTag(),
       browserBase64(),

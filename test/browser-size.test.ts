@@ -20,20 +20,20 @@ const gzipped = (file: string) => gzipSync(readFileSync(dist(file)), { level: 9 
 
 const GOAL_CORE = 8_769;
 const GOAL_AUTOTRACK = 10_031;
-// Measured when the add-ons were split out (core 14,168 B before lean-core's work).
-const CEILING_CORE = 14_250;
-const CEILING_AUTOTRACK = 18_600;
+// Measured when the add-ons were split out (core 14,051 B; with the three add-ons 17,434 B).
+const CEILING_CORE = 14_150;
+const CEILING_AUTOTRACK = 17_550;
 /** Each add-on's ceiling: what it measured, with a little room. */
 const CEILING_ADD_ON: Record<string, number> = {
-  'link-click': 1_260,
-  'form-tracking': 1_560,
-  'error-tracking': 1_110,
-  'global-contexts': 1_430,
-  consent: 830,
-  ecommerce: 920,
-  'site-tracking': 640,
-  'screen-tracking': 650,
-  'activity-tracking': 640,
+  'link-click': 1_000,
+  'form-tracking': 1_450,
+  'error-tracking': 1_030,
+  'global-contexts': 1_290,
+  consent: 740,
+  ecommerce: 700,
+  'site-tracking': 400,
+  'screen-tracking': 400,
+  'activity-tracking': 620,
 };
 
 describe('dist/isotrack.umd.min.js (the core tag)', () => {
