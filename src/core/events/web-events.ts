@@ -109,13 +109,13 @@ const SITE_SEARCH: FieldRule[] = [
   ['pageResults', COUNT],
 ];
 
-function webEvent(schema: string, rules: FieldRule[], method: string) {
-  return (args: object): BuiltEvent => selfDescribing(schema, readFields(requireArgs(args, method), rules));
-}
+// Plain arrow functions, not values computed at load: every bundler (esbuild too) drops
+// the builders, and their tables, that a bundle does not use.
+const webEvent = (args: object, schema: string, rules: FieldRule[], method: string): BuiltEvent => selfDescribing(schema, readFields(requireArgs(args, method), rules));
 
-export const buildLinkClick: (args: LinkClickEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.linkClick, LINK_CLICK, 'trackLinkClick');
-export const buildAddToCart: (args: CartEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.addToCart, CART, 'trackAddToCart');
-export const buildRemoveFromCart: (args: CartEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.removeFromCart, CART, 'trackRemoveFromCart');
-export const buildFormChange: (args: FormChangeEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.changeForm, FORM_CHANGE, 'trackFormChange');
-export const buildFormSubmit: (args: FormSubmitEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.submitForm, FORM_SUBMIT, 'trackFormSubmit');
-export const buildSiteSearch: (args: SiteSearchEvent) => BuiltEvent = /* @__PURE__ */ webEvent(SCHEMAS.siteSearch, SITE_SEARCH, 'trackSiteSearch');
+export const buildLinkClick = (args: LinkClickEvent): BuiltEvent => webEvent(args, SCHEMAS.linkClick, LINK_CLICK, 'trackLinkClick');
+export const buildAddToCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.addToCart, CART, 'trackAddToCart');
+export const buildRemoveFromCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.removeFromCart, CART, 'trackRemoveFromCart');
+export const buildFormChange = (args: FormChangeEvent): BuiltEvent => webEvent(args, SCHEMAS.changeForm, FORM_CHANGE, 'trackFormChange');
+export const buildFormSubmit = (args: FormSubmitEvent): BuiltEvent => webEvent(args, SCHEMAS.submitForm, FORM_SUBMIT, 'trackFormSubmit');
+export const buildSiteSearch = (args: SiteSearchEvent): BuiltEvent => webEvent(args, SCHEMAS.siteSearch, SITE_SEARCH, 'trackSiteSearch');
