@@ -14,3 +14,12 @@ export const enableErrorTracking: typeof Browser.enableErrorTracking = stopped;
 export const linkClickTracking: typeof Browser.linkClickTracking = inert;
 export const formTracking: typeof Browser.formTracking = inert;
 export const errorTracking: typeof Browser.errorTracking = inert;
+export const enableSpaPageViews: typeof Browser.enableSpaPageViews = stopped;
+export const spaPageViews: typeof Browser.spaPageViews = inert;
+export const enableButtonClickTracking: typeof Browser.enableButtonClickTracking = stopped;
+export const buttonClickTracking: typeof Browser.buttonClickTracking = inert;
+// Entities of a page: a server has none to add.
+export const enableGaCookies: typeof Browser.enableGaCookies = () => undefined;
+export const gaCookies: typeof Browser.gaCookies = () => ({});
+export const enablePerformanceNavigationTiming: typeof Browser.enablePerformanceNavigationTiming = () => undefined;
+export const performanceNavigationTiming: typeof Browser.performanceNavigationTiming = () => ({});

@@ -5,3 +5,7 @@ export { enableActivityTracking } from './browser/activity.js';
 export { enableLinkClickTracking, linkClickTracking } from './browser/link-click.js';
 export { enableFormTracking, formTracking } from './browser/form-tracking.js';
 export { enableErrorTracking, errorTracking } from './browser/errors.js';
+export { enableSpaPageViews, spaPageViews } from './browser/spa-page-views.js';
+export { enableButtonClickTracking, buttonClickTracking } from './browser/button-click.js';
+export { enableGaCookies, gaCookies } from './browser/ga-cookies.js';
+export { enablePerformanceNavigationTiming, performanceNavigationTiming } from './browser/performance-navigation-timing.js';

@@ -91,6 +91,9 @@ export { trackError, type ApplicationErrorEvent } from './core/events/applicatio
 export type { LinkClickTrackingOptions, LinkElement } from './browser/link-click.js';
 export type { FormTrackingOptions, FormField } from './browser/form-tracking.js';
 export type { ErrorTrackingOptions } from './browser/errors.js';
+export { trackButtonClick, type ButtonClickEvent } from './core/events/button-click.js';
+export type { ButtonClickTrackingOptions, ButtonElement } from './browser/button-click.js';
+export type { SpaPageViewsOptions } from './browser/spa-page-views.js';
 // The event types beyond the lean tracker's methods, as functions of a tracker.
 export {
   trackScreenView,
