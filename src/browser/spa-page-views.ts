@@ -62,8 +62,7 @@ export function spaPageViews(options: SpaPageViewsOptions = {}): BrowserFeature 
     });
     const navigated = guarded((_?: unknown) => {
       const url = location.href;
-      if (key(url) == key(previous)) return;
-      if (!pending) {
+      if (key(url) != key(previous) && !pending) {
         pending = true;
         referrer = previous;
         if (document.hidden) setTimeout(send);

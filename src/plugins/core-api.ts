@@ -6,6 +6,7 @@
 // Not a public API: it changes with the core tag, and add-ons ship with it.
 export { addOnCommands } from './registry.js';
 export { inBrowser, listen } from '../browser/env.js';
+export { getCookie } from '../browser/cookies.js';
 export { warn } from '../core/plugins.js';
 export { SCHEMAS } from '../core/schemas.js';
 export { uuidv4 } from '../core/uuid.js';

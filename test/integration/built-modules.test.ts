@@ -67,6 +67,7 @@ const HELD: Record<string, string[]> = {
     'browser/activity.ts',
     'browser/autotrack-plugin.ts',
     'browser/base64.ts',
+    'browser/button-click.ts',
     'browser/command-queue.ts',
     'browser/cookies.ts',
     'browser/cross-domain.ts',
@@ -75,18 +76,22 @@ const HELD: Record<string, string[]> = {
     'browser/env.ts',
     'browser/errors.ts',
     'browser/form-tracking.ts',
+    'browser/ga-cookies.ts',
     'browser/identity-on-server.ts',
     'browser/identity.ts',
     'browser/link-click.ts',
     'browser/load-add-on.ts',
     'browser/no-signals.ts',
     'browser/page-context.ts',
+    'browser/performance-navigation-timing.ts',
     'browser/persistent-store.ts',
+    'browser/spa-page-views.ts',
     'browser/state-store.ts',
     'browser/storage.ts',
     'browser/tracker.ts',
     'core/base64-alphabet.ts',
     'core/events/application-error.ts',
+    'core/events/button-click.ts',
     'core/events/consent.ts',
     'core/events/ecommerce.ts',
     'core/events/field-rules.ts',
@@ -143,6 +148,7 @@ const HELD: Record<string, string[]> = {
     'core/base64-alphabet.ts',
     'core/base64.ts',
     'core/events/application-error.ts',
+    'core/events/button-click.ts',
     'core/events/consent.ts',
     'core/events/ecommerce.ts',
     'core/events/field-rules.ts',
@@ -245,13 +251,38 @@ const HELD: Record<string, string[]> = {
     'plugins/register.ts',
     'plugins/site-tracking.ts',
   ],
+  'plugins/button-click-tracking.umd.min.js': [
+    'browser/autotrack-plugin.ts',
+    'browser/button-click.ts',
+    'browser/element-filter.ts',
+    'core/events/button-click.ts',
+    'plugins/button-click-tracking.ts',
+    'plugins/register.ts',
+  ],
+  'plugins/ga-cookies.umd.min.js': [
+    'browser/ga-cookies.ts',
+    'plugins/ga-cookies.ts',
+    'plugins/register.ts',
+  ],
+  'plugins/performance-navigation-timing.umd.min.js': [
+    'browser/performance-navigation-timing.ts',
+    'plugins/performance-navigation-timing.ts',
+    'plugins/register.ts',
+  ],
+  'plugins/spa-page-views.umd.min.js': [
+    'browser/autotrack-plugin.ts',
+    'browser/spa-page-views.ts',
+    'plugins/register.ts',
+    'plugins/spa-page-views.ts',
+  ],
 };
 
 const ADD_ONS = readdirSync(dist('plugins'))
   .filter((file) => file.endsWith('.umd.min.js'))
   .map((file) => `plugins/${file}`);
 const NODE_ONLY = /^(node\/|transports\/node-http\.ts$)/;
-const DOM_AUTOTRACK = ['browser/activity.ts', 'browser/link-click.ts', 'browser/form-tracking.ts', 'browser/errors.ts', 'browser/element-filter.ts', 'browser/autotrack-plugin.ts'];
+const DOM_AUTOTRACK = ['browser/activity.ts', 'browser/link-click.ts', 'browser/form-tracking.ts', 'browser/errors.ts', 'browser/element-filter.ts', 'browser/autotrack-plugin.ts',
+  'browser/spa-page-views.ts', 'browser/button-click.ts', 'browser/ga-cookies.ts', 'browser/performance-navigation-timing.ts'];
 
 describe('the source modules of each built file', () => {
   for (const [file, modules] of Object.entries(HELD)) {
