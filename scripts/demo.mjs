@@ -2,8 +2,10 @@
 // event of every type, and prints what arrived. Exits 0 only when every event
 // the example tracked arrived and passed validation.
 //
-//   npm run demo              build, run, summarise, stop
-//   npm run demo -- --keep    ... then keep the collector running for the events page
+//   npm run demo               build, run, summarise; in a terminal, then keep the
+//                              collector running for the events page until Ctrl+C
+//   npm run demo -- --no-keep  stop after the summary (what a non-terminal run does, e.g. CI)
+//   npm run demo -- --keep     keep it running even when not in a terminal
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startCollector } from '@isotrack/collector';
@@ -12,7 +14,8 @@ const PREFERRED_PORT = 9090;
 // Delivery normally finishes before the example exits (it flushes); this only
 // bounds the wait if a request is somehow still in flight.
 const SETTLE_TIMEOUT_MS = 10_000;
-const keep = process.argv.includes('--keep');
+// The README sends a newcomer to the events page: in a terminal, it must still be there.
+const keep = process.argv.includes('--keep') || (Boolean(process.stdout.isTTY) && !process.argv.includes('--no-keep'));
 const example = fileURLToPath(new URL('../examples/node/track-everything.mjs', import.meta.url));
 
 async function start() {
@@ -72,7 +75,12 @@ function summarise(events, label) {
 }
 
 const collector = await start();
-console.log(`isotrack demo: collector on ${collector.url}, running ${example}\n`);
+console.log(`isotrack demo: collector on ${collector.url}, running ${example}`);
+console.log(
+  keep
+    ? `The collector keeps running after the summary for the events page (${collector.url}/micro/ui); press Ctrl+C to stop it.\n`
+    : 'The collector stops after the summary (`npm run demo -- --keep` keeps it running for the events page).\n',
+);
 const run = await runExample(collector.url);
 if (run.tracked !== undefined) await waitForEvents(collector, run.tracked);
 
@@ -106,10 +114,11 @@ if (problems.length === 0) console.log(`OK: all ${run.tracked} example events ar
 else console.log(`FAILED: ${problems.join('; ')}.`);
 
 if (keep) {
-  console.log('The collector keeps running (--keep); press Ctrl+C to stop.');
-  process.once('SIGINT', () => collector.close().then(() => process.exit(problems.length === 0 ? 0 : 1)));
+  console.log(`The collector keeps running: open ${collector.url}/micro/ui; press Ctrl+C to stop.`);
+  const stop = () => collector.close().then(() => process.exit(problems.length === 0 ? 0 : 1));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 } else {
-  console.log('(Run `npm run demo -- --keep` to keep the collector running and open the events page.)');
   await collector.close();
   process.exitCode = problems.length === 0 ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { TraceMap, eachMapping } from '/work/main/node_modules/@jridgewell/trace-mapping/dist/trace-mapping.mjs';
+// Minified bytes of a built file by source module, from its source map: node scripts/srcbytes.mjs dist/isotrack.umd.min.js
+import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
 const file = process.argv[2];
 const code = readFileSync(file, 'utf8').split('\n');
 const map = new TraceMap(JSON.parse(readFileSync(file + '.map', 'utf8')));

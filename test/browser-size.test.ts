@@ -20,20 +20,20 @@ const gzipped = (file: string) => gzipSync(readFileSync(dist(file)), { level: 9 
 
 const GOAL_CORE = 8_769;
 const GOAL_AUTOTRACK = 10_031;
-// Measured when the add-ons were split out (core 14,051 B; with the three add-ons 17,434 B).
+// Measured when the add-ons were split out (core 14,103 B; with the three add-ons 17,406 B).
 const CEILING_CORE = 14_150;
-const CEILING_AUTOTRACK = 17_550;
+const CEILING_AUTOTRACK = 17_450;
 /** Each add-on's ceiling: what it measured, with a little room. */
 const CEILING_ADD_ON: Record<string, number> = {
-  'link-click': 1_000,
-  'form-tracking': 1_450,
-  'error-tracking': 1_030,
-  'global-contexts': 1_290,
-  consent: 740,
-  ecommerce: 700,
-  'site-tracking': 400,
-  'screen-tracking': 400,
-  'activity-tracking': 620,
+  'link-click': 970,
+  'form-tracking': 1_410,
+  'error-tracking': 1_000,
+  'global-contexts': 1_250,
+  consent: 720,
+  ecommerce: 670,
+  'site-tracking': 370,
+  'screen-tracking': 370,
+  'activity-tracking': 590,
   // Issue 20's add-ons (Snowplow's published UMD, gzip -9, beside each: button-click-tracking
   // 4.6.8 2,050 B, ga-cookies 4.10.2 1,130 B, performance-navigation-timing 4.6.8 913 B;
   // spa-page-views has no Snowplow counterpart).

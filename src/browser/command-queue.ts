@@ -45,8 +45,13 @@ export function commandFunction(commands: Record<string, TrackerCommand> = {}): 
   const addPlugin = (url: string, [globalName, constructorName]: string[] = [], args: unknown[] = []) => {
     held = [];
     loadAddOn(url, () => {
-      const make = globalName && (window as unknown as Record<string, Record<string, unknown> | undefined>)[globalName]?.[constructorName!];
-      if (typeof make == 'function') for (const tracker of Object.values(trackers)) tracker.addPlugin(make(...args));
+      // A constructor that throws is reported; the queue goes on regardless.
+      try {
+        const make = globalName && (window as unknown as Record<string, Record<string, unknown> | undefined>)[globalName]?.[constructorName!];
+        if (typeof make == 'function') for (const tracker of Object.values(trackers)) tracker.addPlugin(make(...args));
+      } catch (error) {
+        console.error(error);
+      }
       resume();
     });
   };

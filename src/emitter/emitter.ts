@@ -68,12 +68,13 @@ export class Emitter implements EventSink {
   }
 
   /**
-   * Gives up every event still held and stops: they are counted as dropped, reported
-   * synchronously through `onDrop(count, 'exit')` and one console warning that names the
-   * collector and the last failure's cause. Returns the count. The Node entry calls it when
-   * the process exits with events still queued; it is not for ordinary use.
+   * Stops and gives up every event still held: they are counted as dropped and reported
+   * synchronously through `onDrop(count, 'exit')`; with `kept` (a persistent store keeps
+   * them for the next start) they are neither. Returns the count. The Node entry calls it
+   * when the process exits with events still queued, and prints its own warning; it is not
+   * for ordinary use.
    */
-  abandon(): number {
-    return this.engine.abandon();
+  abandon(kept?: boolean): number {
+    return this.engine.abandon(kept);
   }
 }

@@ -41,11 +41,11 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   // The counters of `stats()`, and the delivered count that `onFailure` reports.
   let delivered = 0, retried = 0, failed = 0, dropped = 0, successSinceFailure = 0;
   let draining: Flag, pumpQueued: Flag;
-  let closed: Flag, warnedClosed: Flag, stopped: Flag;
+  let closed: Flag, stopped: Flag;
+  /** Events tracked after `close()` and not yet reported by a `flush()` (the first one warns). */
+  let lateDrops = 0;
   let closing: Promise<FlushResult> | undefined;
   let interval: Timer | undefined, backoff: Timer | undefined;
-  /** Why the last request failed, for `onFailure` and the warning at exit. */
-  let lastCause: string | undefined;
 
   const held = () => store.count + outEvents;
 
@@ -159,10 +159,14 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     let request: TransportRequest;
     try {
       request = buildRequest(base, o, batch._events, unloading);
+      // A GET URL is percent-encoded ASCII: one byte per character (a POST's is short).
+      // Too long, it would only fail at the collector (414).
+      if (request.url.length > o.maxGetBytes) throw 'over maxGetBytes';
     } catch (error) {
       // It can never be sent (a GET of text that is not valid UTF-16: encodeURIComponent
-      // throws): retrying would block every event behind it. Dropped once, reported.
-      warn(`isotrack: ${batch._events.length} event(s) cannot be encoded, dropped`, error);
+      // throws; a GET longer than maxGetBytes): retrying would block every event behind it.
+      // Dropped once, reported.
+      if (!o.onDrop) warn(`isotrack: ${batch._events.length} event(s) unsendable, dropped:`, error);
       out(batch, true);
       drop('unsendable', batch._events.length);
       return settled(batch, false);
@@ -192,9 +196,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     const report = (willRetry: boolean) => {
       const successCount = successSinceFailure;
       successSinceFailure = 0;
-      const cause = (lastCause = failureCause(status, response, error));
       const onFailure = o.onFailure;
-      if (onFailure) safely('onFailure', () => onFailure(successCount, toPayloads(events), { willRetry, status, cause, error }));
+      if (onFailure) safely('onFailure', () => onFailure(successCount, toPayloads(events), { willRetry, status, cause: failureCause(status, response, error), error }));
     };
     if (outcome == 'retry') {
       if (stopped) {
@@ -239,7 +242,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       const waiter: Waiter = {
         _ahead: store.count,
         _batches: new Set([...inFlight, ...retryQueue]),
-        _failed: 0,
+        // Events tracked after close() are reported once, by the next flush, as given up.
+        _failed: lateDrops,
         _done(timedOut) {
           clearTimeout(timer);
           // Nobody awaits a flush any more: the backoff goes back to the background.
@@ -247,6 +251,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
           resolve({ ok: !timedOut && !waiter._failed, timedOut, failed: waiter._failed, ...counts() });
         },
       };
+      lateDrops = 0;
       // Closed: nothing will be sent any more.
       if (stopped) return waiter._done(held() > 0);
       waiters.add(waiter);
@@ -265,8 +270,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
   return {
     input(event) {
       if (closed) {
-        if (!warnedClosed) warn('isotrack: emitter closed, events ignored');
-        warnedClosed = true;
+        // Once until a flush reports them; `onDrop` set replaces the warning.
+        if (!lateDrops++ && !o.onDrop) warn('isotrack: tracked after close(): dropped');
         return drop('closed');
       }
       if (held() >= o.maxQueueEvents || store.bytes + outBytes + event.bytes > o.maxQueueBytes) return drop('queue-full');
@@ -314,14 +319,14 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     },
     stats,
     pending: held,
-    abandon() {
+    abandon(kept) {
       const n = held();
       stopped = closed = true;
       clearTimeout(interval);
       clearTimeout(backoff);
-      if (!n) return 0;
+      // A persistent store keeps them for the next start: not a loss.
+      if (!n || kept) return n;
       dropped += n;
-      warn(`isotrack: ${n} event(s) for ${base} lost at exit; last failure: ${lastCause ?? 'none'}`);
       // Synchronous: at process exit no microtask runs any more.
       const onDrop = o.onDrop;
       if (onDrop) safely('onDrop', () => onDrop(n, 'exit'));

@@ -9,7 +9,8 @@ import { MAX_TIMER_DELAY } from './timers.js';
  * - `queue-full`: the queue bound (`maxQueueEvents`/`maxQueueBytes`) was reached;
  * - `closed`: tracked after the emitter was closed;
  * - `unsendable`: the event cannot be encoded into a request (a GET of text that is not
- *   valid UTF-16, e.g. a string cut mid-emoji); dropped once so that it never blocks the queue;
+ *   valid UTF-16, e.g. a string cut mid-emoji, or a GET URL longer than `maxGetBytes`);
+ *   dropped once, never sent, so that it never blocks the queue;
  * - `exit`: still queued when the process exited (Node), reported synchronously.
  */
 export type DropReason = 'queue-full' | 'closed' | 'unsendable' | 'exit';
@@ -44,6 +45,13 @@ export interface EmitterOptions {
   /** Path of POST requests (GET always uses `/i`). Configurable because ad blockers match the default. @defaultValue '/com.snowplowanalytics.snowplow/tp2' */
   postPath?: string | undefined;
   /**
+   * Longest GET URL, in bytes, that the collector (or a proxy or CDN before it) accepts,
+   * e.g. 8192 behind CloudFront. A GET event whose URL is longer is never sent: it is
+   * dropped once and reported (`onDrop(1, 'unsendable')` and a console warning), instead
+   * of failing at the collector with a 414. Ignored for POST. @defaultValue Infinity (no limit)
+   */
+  maxGetBytes?: number | undefined;
+  /**
    * Number of queued events that triggers a send. Once triggered, everything queued is
    * sent, in as few requests as `maxPostBytes` allows. @defaultValue 50 (Node), 10 elsewhere
    */
@@ -70,7 +78,7 @@ export interface EmitterOptions {
   maxQueueEvents?: number | undefined;
   /** Most bytes of events held at once; new events beyond it are dropped. @defaultValue 256 MiB (Node), 2 MiB elsewhere */
   maxQueueBytes?: number | undefined;
-  /** Default timeout of `flush()` and `close()`, and of the flush at process exit, in milliseconds. @defaultValue 10000 */
+  /** Default timeout of `flush()` and `close()`, in milliseconds; the flush at process exit (Node) waits at most 5000, or this if smaller. @defaultValue 10000 */
   flushTimeout?: number | undefined;
   /** Headers added to every request. @defaultValue {} */
   customHeaders?: Record<string, string> | undefined;
@@ -83,10 +91,15 @@ export interface EmitterOptions {
   /**
    * Called when a request fails. `successCount` is the number of events delivered since the
    * previous `onFailure` call (the Python tracker's meaning, per request instead of per flush).
-   * @defaultValue none
+   * Setting it replaces the Node build's console warnings about failed requests.
+   * @defaultValue none (Node: one console warning per kind of failure, naming the fix)
    */
   onFailure?: ((successCount: number, failedEvents: Payload[], info: FailureInfo) => void) | undefined;
-  /** Called when events are dropped without being sent; see {@link DropReason}. @defaultValue none */
+  /**
+   * Called when events are dropped without being sent; see {@link DropReason}. Setting it
+   * replaces the console warnings about dropped events (`closed`, and `exit` in Node).
+   * @defaultValue none (a console warning for `closed` and, in Node, `exit`)
+   */
   onDrop?: ((count: number, reason: DropReason) => void) | undefined;
   /** Called when an event larger than `maxPostBytes` is sent alone. @defaultValue a console warning */
   onOversize?: ((event: Payload, bytes: number) => void) | undefined;
@@ -111,6 +124,7 @@ export const EMITTER_DEFAULTS = {
   method: 'post',
   protocol: 'https',
   postPath: '/com.snowplowanalytics.snowplow/tp2',
+  maxGetBytes: Infinity,
   bufferSize: 10,
   maxPostBytes: 40_000,
   flushInterval: 1_000,

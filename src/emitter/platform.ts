@@ -20,6 +20,7 @@ export interface LifecycleEmitter {
   /** Events held (waiting, retrying or in flight). */
   pending(): number;
   flush(options?: { timeout?: number | undefined }): Promise<unknown>;
-  /** Gives up what is still held, reporting it (`onDrop(count, 'exit')`); returns the count. */
-  abandon(): number;
+  /** Gives up what is still held, reporting it (`onDrop(count, 'exit')`) unless `kept` (a persistent store keeps it); returns the count. */
+  abandon(kept?: boolean): number;
+  stats(): { delivered: number; failed: number; dropped: number };
 }

@@ -57,5 +57,5 @@ export interface Engine {
   flushOnUnload(options?: { maxBytes?: number | undefined }): number;
   stats(): EmitterStats;
   pending(): number;
-  abandon(): number;
+  abandon(kept?: boolean): number;
 }

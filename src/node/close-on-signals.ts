@@ -1,4 +1,4 @@
-import { abandonAll } from './lifecycle.js';
+import { reportExit } from './exit-report.js';
 
 /** Options of {@link closeOnSignals}. */
 export interface CloseOnSignalsOptions {
@@ -55,7 +55,7 @@ export function closeOnSignals(target: Closable, signals: readonly Signal[] = ['
       // The app's own handlers decide how it ends (what is left is reported at exit);
       // otherwise the process is about to die of the signal: report what is left now.
       if (node.listenerCount(signal) > 0) return;
-      abandonAll();
+      reportExit();
       node.kill(node.pid, signal);
     };
     // `close` never rejects and ends by its timeout; with a timeout given, a custom target

@@ -155,3 +155,23 @@ test('commands waiting for a newTracker that has not come by the load event are 
   const events = await waitForEvents(live.collector, (all) => all.length >= 2);
   expect(events.map((e) => e.e).sort()).toEqual(['pv', 'se']);
 });
+
+test("Snowplow's long form adds window[globalName][constructorName](...args) as a plugin of every tracker", async ({ driver }) => {
+  // A third-party plugin script in Snowplow's shape: a global with a constructor.
+  live.site.page('/acme-filter.js', `window.acme = { Filter: function (kind) { return { filter: function (e) { return e.e !== kind; } }; } };`, { 'Content-Type': 'text/javascript' });
+  live.site.page(
+    '/long-form',
+    snippetPage(
+      '',
+      `isotrack('newTracker', 'sp', COLLECTOR, { appId: 'long-form' });
+       isotrack('addPlugin', '/acme-filter.js', ['acme', 'Filter'], ['se']);
+       isotrack('trackStructEvent', { category: 'dropped', action: 'by the plugin' });
+       isotrack('trackPageView');
+       isotrack(function (trackers) { window.filtered = trackers.sp.stats().filtered; });`,
+    ),
+  );
+  const tab = await driver.open(`${live.site.url}/long-form`);
+  const events = await waitForEvents(live.collector, (all) => all.some((e) => e.e === 'pv'));
+  expect(events.map((e) => e.e)).toEqual(['pv']);
+  await expect.poll(() => tab.evaluate(() => (window as unknown as { filtered?: number }).filtered)).toBe(1);
+});

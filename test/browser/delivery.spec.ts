@@ -96,21 +96,51 @@ function oncePage(endpoint: string, appId: string, count: number, prelude = ''):
     }`, undefined, prelude);
 }
 
-/** Waits `ms` in the test (time for a request that should not come, or for a page to settle). */
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * The counters of the page's `sp` tracker's emitter. Tests wait for these states (a
+ * failed attempt, everything settled) instead of sleeping: under load a fixed pause is
+ * either too short (a flaky run) or wasted.
+ */
+function emitterStats(tab: Tab): Promise<Record<'queued' | 'inFlight' | 'delivered' | 'retried' | 'dropped' | 'failed', number>> {
+  return tab.evaluate(
+    () =>
+      new Promise((resolve) =>
+        (window as unknown as { isotrack(f: (t: Record<string, { emitter: { stats(): unknown } }>) => void): void }).isotrack((t) => resolve(t.sp!.emitter.stats())),
+      ),
+  ) as Promise<Record<'queued' | 'inFlight' | 'delivered' | 'retried' | 'dropped' | 'failed', number>>;
+}
+
+/** Waits until the page's emitter has tried and failed at least once: its events are stored, waiting for a retry. */
+async function failedOnce(tab: Tab): Promise<void> {
+  await expect.poll(async () => (await emitterStats(tab)).retried, { timeout: 20_000 }).toBeGreaterThan(0);
+}
+
+/** Waits until the page's emitter holds nothing (every event it had is delivered): nothing more can come from it. */
+async function settled(...tabs: Tab[]): Promise<void> {
+  for (const tab of tabs) {
+    await expect
+      .poll(async () => {
+        const { queued, inFlight } = await emitterStats(tab);
+        return queued + inFlight;
+      }, { timeout: 30_000 })
+      .toBe(0);
+  }
+}
 
 test('reload persistence: collector down, reload, collector up: every event delivered once', async ({ driver }) => {
   const down = await downCollector();
   site.page('/reload.html', oncePage(down.url, 'reload', 20));
   const page = await driver.open(`${site.url}/reload.html`);
   // The first attempts fail (connection refused) and the events wait in localStorage.
-  await pause(500);
+  await failedOnce(page);
   await page.reload();
-  await pause(500);
+  // The reloaded page found them stored and tried them, in vain.
+  await failedOnce(page);
   const collector = await down.up();
   try {
     const events = await waitForEvents(collector, (all) => all.length >= 20, 30_000);
-    await pause(1_000);
+    // Everything it held is delivered: no request can still bring a duplicate.
+    await settled(page);
     const final = await goodEvents(collector);
     expect(final.length).toBe(20);
     expect(duplicates(final)).toEqual([]);
@@ -184,7 +214,9 @@ test('visibilitychange to hidden sends what is queued at once, with keepalive', 
         for (let i = 0; i < 5; i++) isotrack('trackStructEvent', { category: 'hidden', action: 'a' + i });`),
     );
     const page = await driver.open(`${site.url}/hidden.html`);
-    await pause(500);
+    // All five wait in the queue (the buffer and interval hold them): nothing was sent.
+    await expect.poll(async () => (await emitterStats(page)).queued, { timeout: 10_000 }).toBe(5);
+    expect(await page.evaluate(() => (window as unknown as { keepalive: boolean[] }).keepalive)).toEqual([]);
     expect(await goodEvents(collector)).toEqual([]);
     await hide(page);
     const events = await waitForEvents(collector, (all) => all.length >= 5, 5_000);
@@ -222,7 +254,7 @@ test('unload: 50 events, then at once a cross-origin navigation: none twice, all
     expect({ chromium: [false], firefox: [false, true], webkit: [true] }[driver.engine]).toContain(restored);
     test.info().annotations.push({ type: 'restored from the back/forward cache', description: String(restored) });
     const events = await waitForEvents(collector, (all) => all.length >= 50, 10_000);
-    await pause(1_000);
+    await settled(page);
     const final = await goodEvents(collector);
     expect(duplicates(final)).toEqual([]);
     expect(final.length).toBe(50);
@@ -244,7 +276,7 @@ test('unload while a retry to a failing collector is on the wire: its events sta
     await expect.poll(collector.posts, { timeout: 10_000 }).toBe(2);
     await page.reload();
     await expect.poll(() => collector.eids.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
-    await pause(500);
+    await settled(page);
     expect(collector.eids.length).toBe(5);
     expect(new Set(collector.eids).size).toBe(5);
   } finally {
@@ -270,7 +302,8 @@ test('a hidden tab killed while its failed request waits to be retried: the even
     // The user switches away: the page is hidden, with the request on the wire.
     await hide(page);
     held[0]!.socket?.destroy();
-    await pause(100);
+    // The page saw the request fail: its events wait, stored, for a retry.
+    await failedOnce(page);
     // A mobile browser kills the hidden tab: no pagehide, nothing runs any more.
     await page.evaluate(() => void ((window as unknown as { killed: boolean }).killed = true));
     await page.close();
@@ -287,7 +320,8 @@ test('two tabs: each sends its own events once, and only one takes over a closed
   const down = await downCollector();
   site.page('/tab.html', oncePage(down.url, 'tabs', 15));
   const a = await driver.open(`${site.url}/tab.html`);
-  await pause(300);
+  // Its events are stored (the first attempt failed) before the tab closes.
+  await failedOnce(a);
   await a.close();
   // Two tabs open at once; both see the closed tab's queue.
   const [b, c] = await Promise.all([driver.open(`${site.url}/tab.html`), driver.open(`${site.url}/tab.html`)]);
@@ -297,13 +331,16 @@ test('two tabs: each sends its own events once, and only one takes over a closed
   await c.evaluate(() => {
     for (let i = 0; i < 10; i++) (window as unknown as { isotrack(...a: unknown[]): void }).isotrack('trackStructEvent', { category: 'c', action: 'c' + i });
   });
-  await pause(500);
+  // Both tried and failed: their events are stored, and both tabs are live.
+  await failedOnce(b);
+  await failedOnce(c);
   const collector = await down.up();
   try {
     // b and c run in one sessionStorage each (new tabs), so each also tracked 15 of its own.
     const expected = 15 * 3 + 20;
     await waitForEvents(collector, (all) => all.length >= expected, 30_000);
-    await pause(1_500);
+    // Neither tab holds anything any more: no late request can bring a duplicate.
+    await settled(b, c);
     const final = await goodEvents(collector);
     expect(duplicates(final)).toEqual([]);
     expect(final.length).toBe(expected);

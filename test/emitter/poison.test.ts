@@ -45,4 +45,49 @@ describe('poison events (GET with text that is not valid UTF-16)', () => {
       await collector.close();
     }
   });
+
+  it('a GET longer than maxGetBytes is never sent: dropped once as unsendable, with one warning naming the limit when onDrop is not set', async () => {
+    const collector = await startCollector({ port: 0 });
+    try {
+      const warnings: unknown[][] = [];
+      const original = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args);
+      const emitter = new Emitter(collector.url, { method: 'get', maxGetBytes: 2_000 });
+      const tracker = new Tracker(emitter, { encodeBase64: false });
+      let result;
+      try {
+        tracker.trackStructEvent({ category: 'c', action: 'short' });
+        tracker.trackStructEvent({ category: 'c', action: 'long', label: 'x'.repeat(3_000) });
+        tracker.trackStructEvent({ category: 'c', action: 'after' });
+        result = await emitter.flush({ timeout: 10_000 });
+      } finally {
+        console.warn = original;
+      }
+      expect(result).toMatchObject({ ok: false, failed: 1, queued: 0 });
+      expect(emitter.stats()).toMatchObject({ delivered: 2, dropped: 1, failed: 0, retried: 0 });
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]![0]).toBe('isotrack: 1 event(s) unsendable, dropped:');
+      expect(warnings[0]![1]).toBe('over maxGetBytes');
+      // Never sent: the collector saw only the two others, and every request it got fits.
+      const good = collector.store.listGood();
+      expect(good.map((e) => (e.rawEvent?.parameters as Record<string, string>).se_ac).sort()).toEqual(['after', 'short']);
+      expect(collector.store.counts()).toMatchObject({ total: 2, bad: 0 });
+      await emitter.close();
+    } finally {
+      await collector.close();
+    }
+  });
+
+  it('maxGetBytes does not limit POST', async () => {
+    const collector = await startCollector({ port: 0 });
+    try {
+      const emitter = new Emitter(collector.url, { maxGetBytes: 100 });
+      new Tracker(emitter).trackStructEvent({ category: 'c', action: 'a', label: 'x'.repeat(500) });
+      expect(await emitter.flush()).toMatchObject({ ok: true });
+      await emitter.close();
+      expect(collector.store.counts()).toMatchObject({ good: 1, bad: 0 });
+    } finally {
+      await collector.close();
+    }
+  });
 });

@@ -138,7 +138,7 @@ describe('flush and close', () => {
     expect(c.acceptedEids).toEqual(later.map((e) => e.eid)); // …although the later events were delivered.
   });
 
-  it('close flushes, stops, and later input is a no-op with one warning', async () => {
+  it('close flushes and stops; later input is dropped as closed: onDrop replaces the warning, stats and the next flush report it', async () => {
     const c = await collector();
     const drops: [number, string][] = [];
     const emitter = emitterFor(c.url, { onDrop: (n, r) => drops.push([n, r]) });
@@ -154,10 +154,30 @@ describe('flush and close', () => {
     } finally {
       console.warn = original;
     }
-    expect(warnings.length).toBe(1);
+    expect(warnings).toEqual([]);
     expect(drops).toEqual([[3, 'closed']]);
+    expect(emitter.stats().dropped).toBe(3);
     expect(c.acceptedEids.length).toBe(12);
-    expect(await emitter.close()).toMatchObject({ ok: true });
-    expect(await emitter.flush()).toMatchObject({ ok: true, queued: 0 });
+    // The next flush reports them once, as given up; the one after has nothing to report.
+    expect(await emitter.flush()).toMatchObject({ ok: false, failed: 3, queued: 0 });
+    expect(await emitter.flush()).toMatchObject({ ok: true, failed: 0, queued: 0 });
+  });
+
+  it('tracking after close() with no onDrop: one console warning naming the fix, however many events', async () => {
+    const c = await collector();
+    const emitter = emitterFor(c.url);
+    await emitter.close();
+    const warnings: unknown[][] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      for (const e of makeEvents(2)) emitter.input(e);
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings).toEqual([['isotrack: tracked after close(): dropped']]);
+    expect(emitter.stats()).toMatchObject({ dropped: 2, delivered: 0 });
+    expect(await emitter.flush()).toMatchObject({ ok: false, failed: 2 });
+    expect(c.requests).toHaveLength(0);
   });
 });

@@ -39,15 +39,15 @@ describe('retries against a real collector', () => {
     expect(c.requests[3]!.events.map((e) => e.eid)).toEqual(firstEids);
   });
 
-  it('collector refusing connections for 3 s, then up: all delivered', async () => {
+  it('collector refusing connections for several attempts, then up: all delivered', async () => {
     const port = await freePort();
     const emitter = emitterFor(`http://127.0.0.1:${port}`);
     const events = makeEvents(200);
     for (const e of events) emitter.input(e);
     const flushing = emitter.flush({ timeout: 20_000 });
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Down until several attempts have failed (a state, not a fixed time: load only slows it).
+    while (emitter.stats().retried < 3 * 50) await new Promise((r) => setTimeout(r, 20));
     expect(emitter.stats().delivered).toBe(0);
-    expect(emitter.stats().retried).toBeGreaterThan(0);
     const c = await collector(undefined, port);
     const result = await flushing;
     expect(result.ok).toBe(true);

@@ -80,7 +80,9 @@ describe('flushOnUnload', () => {
     let fail = true;
     const transport: Transport = (request) => {
       requests.push(request);
-      return Promise.resolve({ status: fail ? 503 : 0, header: () => undefined });
+      // Retry-After makes the backoff long for sure: the first step's jitter alone may be a few ms,
+      // after which the pump would send the rest itself (a flaky 32 delivered instead of `sent`).
+      return Promise.resolve({ status: fail ? 503 : 0, header: (name: string) => (fail && name.toLowerCase() == 'retry-after' ? '60' : undefined) });
     };
     const emitter = new Emitter('collector.invalid', { transport, maxPostBytes: 2_000, maxRetryDelay: 60_000 });
     open.push({ close: () => emitter.close({ timeout: 100 }) });

@@ -87,7 +87,9 @@ describe('SIGTERM', () => {
       endpoint,
     );
     expect(result).toMatchObject({ code: null, signal: 'SIGTERM' });
-    expect(result.stderr.trim()).toMatch(new RegExp(`^isotrack: ${REQUESTS} event\\(s\\) for ${endpoint.replace(/\./g, '\\.')} lost at exit; last failure: ECONNREFUSED: `));
+    const [failure, loss] = result.stderr.trim().split('\n');
+    expect(failure).toMatch(new RegExp(`^isotrack: cannot reach ${endpoint.replace(/\./g, '\\.')} \\(ECONNREFUSED: `));
+    expect(loss).toMatch(new RegExp(`^isotrack: ${REQUESTS} event\\(s\\) for ${endpoint.replace(/\./g, '\\.')} lost at exit: your flush\\(\\{ timeout \\}\\) or close\\(\\) ended before they were sent \\(last failure: ECONNREFUSED: `));
   }, 60_000);
 
   it('without it, SIGTERM kills the app with its events still queued (why the helper exists)', async () => {

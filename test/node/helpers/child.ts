@@ -33,6 +33,7 @@ export function nodeEntry(): Promise<string> {
       input,
       `export { Emitter } from ${JSON.stringify(join(rootDir, 'src/node/emitter.ts'))};\n` +
         `export { Tracker } from ${JSON.stringify(join(rootDir, 'src/core/tracker.ts'))};\n` +
+        `export { Subject } from ${JSON.stringify(join(rootDir, 'src/core/subject.ts'))};\n` +
         `export { closeOnSignals } from ${JSON.stringify(join(rootDir, 'src/node/close-on-signals.ts'))};\n`,
     );
     const { build } = await import('rolldown');
