@@ -92,6 +92,19 @@ export type { LinkClickTrackingOptions, LinkElement } from './browser/link-click
 export type { FormTrackingOptions, FormField } from './browser/form-tracking.js';
 export type { ErrorTrackingOptions } from './browser/errors.js';
 export { trackButtonClick, type ButtonClickEvent } from './core/events/button-click.js';
+export { trackAdImpression, trackAdClick, trackAdConversion, type AdImpressionEvent, type AdClickEvent, type AdConversionEvent, type AdEventBase } from './core/events/ad-tracking.js';
+export {
+  trackConsentPreferences,
+  trackConsentAllow,
+  trackConsentSelected,
+  trackConsentPending,
+  trackConsentImplicit,
+  trackConsentDeny,
+  trackConsentExpired,
+  trackCmpVisible,
+  type ConsentPreferences,
+  type ConsentEventType,
+} from './core/events/enhanced-consent.js';
 export type { ButtonClickTrackingOptions, ButtonElement } from './browser/button-click.js';
 export type { SpaPageViewsOptions } from './browser/spa-page-views.js';
 // The event types beyond the lean tracker's methods, as functions of a tracker.
