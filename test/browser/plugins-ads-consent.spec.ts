@@ -34,6 +34,7 @@ isotrack('trackConsentAllow', p);
 isotrack('trackConsentSelected', Object.assign({}, p, { gdprApplies: true }));
 isotrack('trackConsentPending', p);
 isotrack('trackConsentImplicit', p);
+isotrack('trackConsentDeny', p);
 isotrack('trackConsentDeny', Object.assign({}, p, { consentScopes: [] }));
 isotrack('trackConsentExpired', p);
 isotrack('trackConsentWithdrawn', p);
@@ -55,8 +56,9 @@ isotrack(function () { window.ready = true; });
     eventType: 'allow_selected', basisForProcessing: 'consent', consentUrl: 'https://shop.example/privacy', consentVersion: '2.1', consentScopes: ['analytics'], domainsApplied: ['shop.example'], gdprApplies: true,
   });
   expect(await counts(live.collector)).toMatchObject({ good: 11, bad: 0 });
-  // The two mistakes were refused at the call, naming the argument, and the queue went on.
+  // The three mistakes were refused at the call, naming the argument, and the queue went on.
   const logged = await tab.evaluate(() => (window as unknown as { logged: string[] }).logged);
   expect(logged.some((m) => m.includes('TypeError: isotrack: targetUrl is required'))).toBe(true);
+  expect(logged.some((m) => m.includes('TypeError: isotrack: consentScopes must be a non-empty array of strings'))).toBe(true);
   expect(logged.some((m) => m.includes('TypeError: isotrack: consentVersion must be a non-empty string of at most 16 characters'))).toBe(true);
 });

@@ -134,6 +134,36 @@ isotrack('enableSpaPageViews', { trackInitial: true, ignoreHashChanges: true });
   ]);
 });
 
+test('activity tracking restarts with each SPA page view: the pings after a navigation belong to the new page view', async ({ driver }) => {
+  live.site.page(
+    '/spa-act',
+    snippetPage(`isotrack('newTracker', 'sp', COLLECTOR, { appId: 'spa' });
+isotrack('addPlugin', '/dist/plugins/spa-page-views.umd.min.js');
+isotrack('addPlugin', '/dist/plugins/activity-tracking.umd.min.js');
+${RECORD}
+isotrack('enableActivityTracking', { minimumVisitLength: 1, heartbeatDelay: 1 });
+isotrack('enableSpaPageViews', { trackInitial: true });`),
+  );
+  const tab = await driver.open(`${live.site.url}/spa-act`);
+  const active = () => tab.evaluate(() => void window.dispatchEvent(new Event('keydown')));
+  await expect.poll(() => sentCount(tab)).toBe(1);
+  await active();
+  await waitForEvents(live.collector, (all) => all.some((e) => e.e === 'pp'));
+  await tab.evaluate(() => history.pushState({}, '', '/spa-act/next'));
+  await expect.poll(() => sentCount(tab)).toBe(2);
+  await active();
+  const events = await waitForEvents(live.collector, (all) => all.some((e) => e.e === 'pp' && e.url?.endsWith('/spa-act/next')));
+  const pageViewId = (e: Record<string, string>) => entities(e).find((x) => x.schema === WEB_PAGE)!.data.id;
+  const [first, second] = pageViews(events);
+  const pings = events.filter((e) => e.e === 'pp');
+  expect(pings.filter((e) => path(e.url) == '/spa-act').map(pageViewId)).toContain(pageViewId(first!));
+  // No activity between the first ping and the navigation, so no ping can fall between the push and its page view.
+  const next = pings.filter((e) => path(e.url) == '/spa-act/next').map(pageViewId);
+  expect(next.length).toBeGreaterThan(0);
+  expect(new Set(next)).toEqual(new Set([pageViewId(second!)]));
+  expect(pageViewId(first!)).not.toBe(pageViewId(second!));
+});
+
 test('an app bundled from the npm build imports enableSpaPageViews; an app that does not import it carries none of it', async ({ driver }) => {
   const browserBuild = `${ROOT}dist/browser.js`;
   const bundle = async (source: string) => {

@@ -8,7 +8,7 @@ import { trackAdClick, trackAdConversion, trackAdImpression } from '../../src/co
 import { trackCmpVisible, trackConsentAllow, trackConsentPreferences } from '../../src/core/events/enhanced-consent.js';
 import { CollectingSink } from '../helpers/collecting-sink.js';
 
-const PREFERENCES = { basisForProcessing: 'consent', consentUrl: 'https://a.test/privacy', consentVersion: '1', consentScopes: [], domainsApplied: [] } as const;
+const PREFERENCES = { basisForProcessing: 'consent', consentUrl: 'https://a.test/privacy', consentVersion: '1', consentScopes: ['analytics'], domainsApplied: ['a.test'] } as const;
 
 const cases: Array<[string, (t: Tracker) => unknown, RegExp]> = [
   ['button label empty', (t) => trackButtonClick(t, { label: '' }), /trackButtonClick: label must be a non-empty string/],
@@ -19,6 +19,8 @@ const cases: Array<[string, (t: Tracker) => unknown, RegExp]> = [
   ['consent version longer than 16', (t) => trackConsentAllow(t, { ...PREFERENCES, consentVersion: 'v'.repeat(17) }), /consentVersion must be a non-empty string of at most 16/],
   ['consent basis outside the enum', (t) => trackConsentAllow(t, { ...PREFERENCES, basisForProcessing: 'whim' as never }), /basisForProcessing must be one of consent/],
   ['consent scopes missing', (t) => trackConsentAllow(t, { ...PREFERENCES, consentScopes: undefined as never }), /consentScopes is required/],
+  ['consent scopes empty (the schema asks for one at least)', (t) => trackConsentAllow(t, { ...PREFERENCES, consentScopes: [] }), /consentScopes must be a non-empty array of strings/],
+  ['consent URL not absolute', (t) => trackConsentAllow(t, { ...PREFERENCES, consentUrl: '/privacy' }), /consentUrl must be an absolute URI, got "\/privacy"/],
   ['consent event type outside the enum', (t) => trackConsentPreferences(t, { ...PREFERENCES, eventType: 'maybe' as never }), /eventType must be one of deny_all/],
   ['gdprApplies not a boolean', (t) => trackConsentAllow(t, { ...PREFERENCES, gdprApplies: 'yes' as never }), /gdprApplies must be a boolean/],
   ['cmp elapsedTime missing', (t) => trackCmpVisible(t, {} as never), /elapsedTime is required/],

@@ -15,13 +15,13 @@ const CMP_VISIBLE = 'iglu:com.snowplowanalytics.snowplow/cmp_visible/jsonschema/
 export interface ConsentPreferences {
   /** GDPR lawful basis for processing. */
   basisForProcessing: 'consent' | 'contract' | 'legal_obligation' | 'vital_interests' | 'public_task' | 'legitimate_interests';
-  /** URL of the privacy policy. */
+  /** URL of the privacy policy (absolute). */
   consentUrl: string;
   /** Version of the privacy policy, at most 16 characters. */
   consentVersion: string;
-  /** The scopes allowed, e.g. `['analytics', 'functional']` (may be empty). */
+  /** The scopes allowed, e.g. `['analytics', 'functional']` (at least one). */
   consentScopes: string[];
-  /** The domains the preferences apply to (may be empty). */
+  /** The domains the preferences apply to (at least one). */
   domainsApplied: string[];
   /** Whether GDPR applies. @defaultValue none */
   gdprApplies?: boolean | undefined;
@@ -37,15 +37,16 @@ const RULES: FieldRule[] = [
   ['basisForProcessing', STRING + REQUIRED, BASES],
   ['consentUrl', STRING + REQUIRED],
   ['consentVersion', STRING + REQUIRED, 16],
-  ['consentScopes', STRINGS],
-  ['domainsApplied', STRINGS],
+  // At least one item each (the schema's minItems), of at most 1,024 characters.
+  ['consentScopes', STRINGS + REQUIRED, 1024],
+  ['domainsApplied', STRINGS + REQUIRED, 1024],
 ];
 
 /** Sends `consent_preferences` with the action `eventType`; returns the event id. */
 export function trackConsentPreferences(tracker: BaseTracker, event: ConsentPreferences & { eventType: ConsentEventType } & CommonEventProperties): string {
   const data = readFields(requireArgs(event, 'trackConsentPreferences'), RULES);
-  // Required by the schema, and allowed empty: checked here rather than by REQUIRED (non-empty).
-  for (const field of ['consentScopes', 'domainsApplied']) if (!data[field]) fail(field, 'is required (an array of strings)');
+  // The schema's `format: uri`: an absolute URI (a scheme, then no spaces).
+  if (!/^[a-z][a-z\d+.-]*:\S*$/i.test(data.consentUrl as string)) fail('consentUrl', `must be an absolute URI, got ${describe(data.consentUrl)}`);
   const { gdprApplies } = event;
   if (gdprApplies != null) {
     if (typeof gdprApplies != 'boolean') fail('gdprApplies', `must be a boolean, got ${describe(gdprApplies)}`);
