@@ -186,10 +186,19 @@ const configs = [
     plugins: [replaceVersion(), ts()],
     output: { file: 'collector/dist/collector.cjs', format: 'cjs', exports: 'named' },
   },
+  {
+    // The code generator: a Node command with no runtime dependency (the collector's
+    // Iglu registry client is bundled in).
+    input: { codegen: 'codegen/src/index.ts', 'codegen-cli': 'codegen/src/cli.ts' },
+    external: nodeBuiltins,
+    plugins: [replaceVersion(), ts()],
+    output: { dir: 'codegen/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
   types('src/index.ts', 'index'),
   types('src/index.node.ts', 'node'),
   types('src/index.browser.ts', 'browser', ['js']),
   types('collector/src/index.ts', 'collector', ['js', 'cjs'], 'collector/dist'),
+  types('codegen/src/index.ts', 'codegen', ['js'], 'codegen/dist'),
 ];
 
 // `ISOTRACK_ONLY=<regex> rollup -c` builds only the artefacts whose output file matches

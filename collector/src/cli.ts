@@ -23,6 +23,10 @@ Options:
                          http registries are asked for schemas not found locally.
                          Default: none
   --registry-timeout <ms> Time an Iglu registry has to answer. Default: ${DEFAULTS.registryTimeoutMs}
+  --plan <file>          An isotrack-codegen plan (isotrack.codegen.json): the events
+                         page and /micro/plan show each planned schema's good and bad
+                         events and which were never seen; its schema folders are used
+                         too. Default: none
   --lax                  Accept events and entities whose schema cannot be found
                          (schemas that are found are still enforced). Default: off
   --path <p>             Extra POST path accepting tracker-protocol 2 bodies, for a
@@ -81,6 +85,7 @@ function parse() {
         schemas: { type: 'string', multiple: true },
         resolver: { type: 'string' },
         lax: { type: 'boolean' },
+        plan: { type: 'string' },
         path: { type: 'string', multiple: true },
         'allow-origin': { type: 'string', multiple: true },
         ...numbers,
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
     ...(Array.isArray(values.path) && { paths: values.path }),
     ...(Array.isArray(values['allow-origin']) && { allowOrigins: values['allow-origin'] }),
     ...(typeof values.resolver === 'string' && { resolver: values.resolver }),
+    ...(typeof values.plan === 'string' && { plan: values.plan }),
     ...(!values.quiet && { onEvent: log }),
   };
   for (const [flag, option] of Object.entries(NUMBERS)) {
@@ -148,6 +154,7 @@ async function main(): Promise<void> {
     `  schemas from: ${collector.schemaDirs.join(', ')}`,
     `  /micro/* readable by: this collector's page, tools without an Origin${options.allowOrigins ? `, ${options.allowOrigins.join(', ')}` : ''}`,
     ...(options.lax ? ['  lax: events with unknown schemas are accepted'] : []),
+    ...(options.plan ? [`  plan:         ${options.plan} (coverage on the events page and /micro/plan)`] : []),
     ...collector.warnings.map((warning) => `  warning: ${warning}`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

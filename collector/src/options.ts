@@ -103,6 +103,13 @@ export interface CollectorOptions {
    */
   maxConnections?: number;
   /**
+   * An `isotrack-codegen` plan file (`isotrack.codegen.json`): `/micro/plan` and the
+   * events page then show, per planned schema, its good and bad events and whether it
+   * was never seen. See plan-coverage.ts.
+   * @defaultValue none
+   */
+  plan?: string;
+  /**
    * Called after each event is stored, e.g. to log it. Exceptions it throws are
    * caught and logged, so a faulty listener cannot lose events.
    * @defaultValue none
@@ -129,6 +136,7 @@ export interface ResolvedOptions {
   idleTimeoutMs: number;
   maxConnections: number;
   onEvent: EventListener | undefined;
+  plan: string | undefined;
 }
 
 /** Defaults of the numeric options, shared with the CLI's --help. */
@@ -170,6 +178,7 @@ export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions 
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULTS.idleTimeoutMs,
     maxConnections: options.maxConnections ?? DEFAULTS.maxConnections,
     onEvent: options.onEvent && guard(options.onEvent),
+    plan: options.plan,
   };
   for (const name of ['maxBytes', 'registryTimeoutMs', 'headersTimeoutMs', 'requestTimeoutMs', 'keepAliveTimeoutMs', 'idleTimeoutMs', 'maxConnections'] as const) {
     const value = resolved[name];

@@ -13,12 +13,15 @@ import type { EventStore } from './store.js';
 import type { BadFilter, GoodFilter } from './types.js';
 import { MAX_PAGE_SIZE } from './types.js';
 import { UI_CSS, UI_HTML, UI_SCRIPT } from './ui-page.js';
+import { NO_PLAN, PLAN_CSS, PLAN_SCRIPT, type PlanCoverage } from './plan-coverage.js';
 import { eventDetail, listForPage } from './ui-query.js';
 
 export interface MicroContext {
   store: EventStore;
   registry: SchemaRegistry;
   access: AccessPolicy;
+  /** Tracking-plan coverage, when the collector was started with a plan. */
+  plan?: PlanCoverage | undefined;
 }
 
 // A filter is a few short fields; anything bigger is a mistake.
@@ -38,7 +41,8 @@ const UI_HEADERS = {
 const ASSETS: Readonly<Record<string, [string, string, Record<string, string>]>> = {
   ui: [UI_HTML, 'text/html; charset=utf-8', UI_HEADERS],
   'ui.js': [UI_SCRIPT, 'text/javascript; charset=utf-8', {}],
-  'ui.css': [UI_CSS, 'text/css; charset=utf-8', {}],
+  'ui.css': [UI_CSS + PLAN_CSS, 'text/css; charset=utf-8', {}],
+  'plan.js': [PLAN_SCRIPT, 'text/javascript; charset=utf-8', {}],
 };
 
 /** Handles a request under `/micro/`, preflights included. */
@@ -83,6 +87,9 @@ export async function handleMicro(req: IncomingMessage, res: ServerResponse, url
   if (method === 'GET' && route === 'ui/event') {
     const detail = eventDetail(ctx.store, Number(url.searchParams.get('id')));
     return detail ? sendJson(req, res, 200, detail) : sendJson(req, res, 404, { error: 'no such event (reset or dropped)' });
+  }
+  if (method === 'GET' && route === 'plan') {
+    return sendJson(req, res, 200, ctx.plan ? ctx.plan.report(ctx.store) : NO_PLAN);
   }
   if (method === 'GET' && route.startsWith('iglu/')) return sendSchema(req, res, route.slice('iglu/'.length), ctx);
   return sendJson(req, res, 404, { error: `no such endpoint: ${method} ${url.pathname}` });

@@ -8,6 +8,7 @@ import { probe, readResolverConfig } from './iglu-resolver.js';
 import type { HttpRepository } from './iglu-resolver.js';
 import type { CollectorOptions } from './options.js';
 import { TP2_PATH, resolveOptions } from './options.js';
+import { PlanCoverage } from './plan-coverage.js';
 import { handleMicro } from './routes-micro.js';
 import { handleTracking } from './routes-tracking.js';
 import type { TrackingContext } from './routes-tracking.js';
@@ -43,9 +44,11 @@ const TP1: ApiName = { vendor: 'com.snowplowanalytics.snowplow', version: 'tp1' 
  */
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const resolved = resolveOptions(options);
+  const plan = resolved.plan !== undefined ? PlanCoverage.load(resolved.plan, resolved.schemaDirs) : undefined;
   const bundled = bundledSchemaDir();
-  const schemaDirs = [...resolved.schemaDirs, ...(bundled ? [bundled] : [])];
-  const folders = resolved.schemaDirs.map((dir) => SchemaFolder.open(dir));
+  const ownDirs = [...resolved.schemaDirs, ...(plan?.schemaDirs ?? [])];
+  const schemaDirs = [...ownDirs, ...(bundled ? [bundled] : [])];
+  const folders = ownDirs.map((dir) => SchemaFolder.open(dir));
   if (bundled) folders.push(new SchemaFolder(bundled, 'the bundled schemas'));
   const warnings: string[] = [];
   let registries: HttpRepository[] = [];
@@ -74,7 +77,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
     const path = url.pathname;
     const known = path === '/i' || path === '/ice.png' || postPaths.has(path) || path.startsWith('/micro/');
-    if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry, access });
+    if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry, access, plan });
     if (req.method === 'OPTIONS') {
       return known ? sendPreflight(req, res) : sendJson(req, res, 404, { error: `no such endpoint: ${path}` });
     }

@@ -29,12 +29,14 @@ export const UI_HTML = `<!doctype html>
   <datalist id="l-type"></datalist><datalist id="l-schema"></datalist><datalist id="l-app"></datalist>
 </form>
 <p id="status" role="status"></p>
+<section id="plan" aria-label="Tracking plan coverage" hidden></section>
 <main>
   <p id="shown"></p>
   <p id="empty" hidden>No events match. Events are sent to <code id="endpoint"></code>.</p>
   <ol id="events" aria-label="Events, newest first"></ol>
 </main>
 <script src="/micro/ui.js"></script>
+<script src="/micro/plan.js"></script>
 </body>
 </html>
 `;

@@ -97,7 +97,8 @@ export function commandFunction(commands: Record<string, TrackerCommand> = {}): 
   const queue: CommandFunction = (...call) => {
     if (held) return void held.push(call);
     try {
-      run(...call);
+      // A callback's result is handed back (e.g. `isotrack((t) => t.sp.flush())` gives its promise).
+      return run(...call) as undefined;
     } catch (error) {
       console.error(error);
     }

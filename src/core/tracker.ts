@@ -116,8 +116,8 @@ export class BaseTracker {
     return this.track([buildStructEvent(event)], event);
   }
 
-  /** `T`, the type of the event's data, may be an interface; it is inferred from the argument. */
-  trackSelfDescribingEvent<T extends Record<keyof T, unknown>>(event: SelfDescribingEvent<T> & CommonEventProperties): string {
+  /** `T`, the type of the event's data, may be any object type (an interface with optional properties too); it is inferred from the argument. */
+  trackSelfDescribingEvent<T extends object>(event: SelfDescribingEvent<T> & CommonEventProperties): string {
     return this.track([buildSelfDescribingEvent(event)], event);
   }
 

@@ -2,10 +2,11 @@ import type { FlushResult } from '../emitter/types.js';
 
 /**
  * A self-describing JSON: an Iglu schema URI and the data that conforms to it.
- * `T` may be an interface: the constraint `Record<keyof T, unknown>` accepts any object
- * type with known keys, without asking for an index signature.
+ * `T` may be any object type, interfaces included: the constraint is `object`, so an
+ * interface needs no index signature and may have optional properties (which a
+ * `Record<keyof T, unknown>` constraint rejects under `exactOptionalPropertyTypes`).
  */
-export interface SelfDescribingJson<T extends Record<keyof T, unknown> = Record<string, unknown>> {
+export interface SelfDescribingJson<T extends object = Record<string, unknown>> {
   /** Iglu URI, e.g. `iglu:com.acme/checkout/jsonschema/1-0-0`. */
   schema: string;
   data: T;

@@ -15,7 +15,7 @@ describe('isotrack-collector', () => {
     const result = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     const flags = [
-      '--port', '--host', '--schemas', '--resolver', '--registry-timeout', '--lax', '--path', '--allow-origin',
+      '--port', '--host', '--schemas', '--resolver', '--registry-timeout', '--plan', '--lax', '--path', '--allow-origin',
       '--max-events', '--max-bytes', '--max-body-bytes', '--max-connections', '--headers-timeout',
       '--request-timeout', '--keep-alive-timeout', '--idle-timeout', '--quiet',
     ];

@@ -4,11 +4,11 @@ import type { SelfDescribingJson } from '../types.js';
 import { requireSelfDescribing } from '../validation.js';
 
 /** A self-describing event (`e=ue`): your own event, described by an Iglu schema. */
-export interface SelfDescribingEvent<T extends Record<keyof T, unknown> = Record<string, unknown>> {
+export interface SelfDescribingEvent<T extends object = Record<string, unknown>> {
   event: SelfDescribingJson<T>;
 }
 
-export function buildSelfDescribingEvent(args: SelfDescribingEvent): BuiltEvent {
+export function buildSelfDescribingEvent(args: SelfDescribingEvent<object>): BuiltEvent {
   return { e: 'ue', ue: requireSelfDescribing(requireArgs(args, 'trackSelfDescribingEvent').event, 'event') };
 }
 
