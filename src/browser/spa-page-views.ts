@@ -28,9 +28,11 @@ type HistoryMethod = 'pushState' | 'replaceState';
 // Called after every pushState/replaceState of the page: one wrapper per method, shared
 // by every tracker, installed when the first one starts.
 const onHistory = new Set<(_?: unknown) => void>();
+let wrapped = false;
 
 function watchHistory(): void {
-  if (onHistory.size) return;
+  if (wrapped) return;
+  wrapped = true;
   for (const name of ['pushState', 'replaceState'] as HistoryMethod[]) {
     const original = history[name];
     // The wrapper stays when tracking stops (another script may have wrapped it since):
