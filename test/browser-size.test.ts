@@ -34,7 +34,7 @@ const CEILING_ADD_ON: Record<string, number> = {
   'site-tracking': 370,
   'screen-tracking': 370,
   'activity-tracking': 590,
-  // Issue 20's add-ons, measured at 707, 950, 353, 613, 581 and 856 B. Snowplow's published
+  // Issue 20's add-ons, measured at 713, 950, 353, 613, 581 and 874 B. Snowplow's published
   // UMD of the same plugin, gzip -9 the same way: button-click-tracking 4.6.8 2,038 B,
   // ga-cookies 4.10.2 1,116 B, performance-navigation-timing 4.6.8 898 B, ad-tracking
   // 3.24.6 1,602 B (the newest on the registry this project reaches; enhanced-consent is
@@ -44,7 +44,7 @@ const CEILING_ADD_ON: Record<string, number> = {
   'ga-cookies': 370,
   'performance-navigation-timing': 635,
   'ad-tracking': 600,
-  'enhanced-consent': 880,
+  'enhanced-consent': 895,
 };
 
 describe('dist/isotrack.umd.min.js (the core tag)', () => {
