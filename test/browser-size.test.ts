@@ -20,7 +20,7 @@ const gzipped = (file: string) => gzipSync(readFileSync(dist(file)), { level: 9 
 
 const GOAL_CORE = 8_769;
 const GOAL_AUTOTRACK = 10_031;
-// Measured when the add-ons were split out (core 14,103 B; with the three add-ons 17,406 B).
+// Measured when the add-ons were split out (core 14,105 B; with the three add-ons 17,408 B).
 const CEILING_CORE = 14_150;
 const CEILING_AUTOTRACK = 17_450;
 /** Each add-on's ceiling: what it measured, with a little room. */

@@ -13,15 +13,22 @@ const UNSTRUCT = 'iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/
 const IGLU_URI = /^iglu:([^/]+)\/([^/]+)\/([^/]+)\/([^/]+)$/;
 const SNOWPLOW = 'com.snowplowanalytics.snowplow';
 
-// What Enrich writes into event_vendor/event_name/event_version for the built-in events.
-const BUILT_IN: Readonly<Record<string, string>> = {
-  page_view: 'page_view',
-  page_ping: 'page_ping',
-  struct: 'event',
-  transaction: 'transaction',
-  transaction_item: 'transaction_item',
-  ad_impression: 'ad_impression',
+// The schema Enrich gives each built-in event (event_vendor/name/format/version); Micro 3
+// reports it as the event's `schema`. Structured events keep their Google Analytics origin.
+const BUILT_IN_SCHEMAS: Readonly<Record<string, string>> = {
+  page_view: `iglu:${SNOWPLOW}/page_view/jsonschema/1-0-0`,
+  page_ping: `iglu:${SNOWPLOW}/page_ping/jsonschema/1-0-0`,
+  struct: 'iglu:com.google.analytics/event/jsonschema/1-0-0',
+  transaction: `iglu:${SNOWPLOW}/transaction/jsonschema/1-0-0`,
+  transaction_item: `iglu:${SNOWPLOW}/transaction_item/jsonschema/1-0-0`,
+  ad_impression: `iglu:${SNOWPLOW}/ad_impression/jsonschema/1-0-0`,
 };
+
+/** The Iglu URI of an event: the self-describing event's, or the built-in event type's; `null` when neither. */
+export function eventSchema(eventType: string, unstructEvent: SelfDescribing | null): string | null {
+  if (unstructEvent) return unstructEvent.schema;
+  return Object.hasOwn(BUILT_IN_SCHEMAS, eventType) ? (BUILT_IN_SCHEMAS[eventType] ?? null) : null;
+}
 
 const CAMPAIGN: Readonly<Record<string, string>> = {
   utm_medium: 'mkt_medium',
@@ -33,6 +40,8 @@ const CAMPAIGN: Readonly<Record<string, string>> = {
 
 export interface EnrichSource {
   rawEvent: RawEvent;
+  /** The id Enrich would generate for an event sent without `eid`. */
+  generatedEventId?: string | undefined;
   eventType: string;
   decoded: DecodedEvent;
   receivedAt: string;
@@ -52,6 +61,8 @@ export function toEnrichedEvent(source: EnrichSource): EnrichedEvent {
   }
 
   event.event = source.eventType;
+  // Enrich gives an event sent without an id a fresh one; Micro's event_id is never null.
+  if (event.event_id === null && source.generatedEventId !== undefined) event.event_id = source.generatedEventId;
   event.collector_tstamp = source.receivedAt;
   event.etl_tstamp = source.receivedAt;
   event.v_collector = `isotrack-collector-${COLLECTOR_VERSION}`;
@@ -67,11 +78,10 @@ export function toEnrichedEvent(source: EnrichSource): EnrichedEvent {
   Object.assign(event, campaign(params.url));
 
   const { unstructEvent, contexts } = source.decoded;
-  const schema = unstructEvent ? IGLU_URI.exec(unstructEvent.schema) : null;
+  const uri = eventSchema(source.eventType, unstructEvent);
+  const schema = uri === null ? null : IGLU_URI.exec(uri);
   if (schema) {
     [, event.event_vendor = null, event.event_name = null, event.event_format = null, event.event_version = null] = schema;
-  } else if (BUILT_IN[source.eventType]) {
-    Object.assign(event, { event_vendor: SNOWPLOW, event_name: BUILT_IN[source.eventType], event_format: 'jsonschema', event_version: '1-0-0' });
   }
   event.unstruct_event = unstructEvent ? wrap(UNSTRUCT, unstructEvent) : null;
   event.contexts = contexts.length > 0 ? wrap(CONTEXTS, contexts) : null;

@@ -3,7 +3,10 @@
 import { parseArgs } from 'node:util';
 import { CLI_DEFAULT_PORT, startCollector } from './index.js';
 import type { CollectorOptions, EventListener } from './index.js';
+import { incompleteEvent } from './micro-events.js';
+import { toLossyJson, toTsvLine } from './micro-output.js';
 import { DEFAULTS } from './options.js';
+import { printable, printableJson } from './terminal-text.js';
 import { COLLECTOR_VERSION } from './version.js';
 
 const HELP = `Usage: isotrack-collector [options]
@@ -21,6 +24,7 @@ Options:
                          before the schemas bundled with isotrack. Default: none
   --resolver <file>      Iglu resolver config (the JSON Enrich and Micro read); its
                          http registries are asked for schemas not found locally.
+                         -i, --iglu <file> is the same (Snowplow Micro's name).
                          Default: none
   --registry-timeout <ms> Time an Iglu registry has to answer. Default: ${DEFAULTS.registryTimeoutMs}
   --plan <file>          An isotrack-codegen plan (isotrack.codegen.json): the events
@@ -41,12 +45,24 @@ Options:
   --max-bytes <n>        Memory for stored events, in bytes (estimated); the oldest
                          go first. Default: ${DEFAULTS.maxBytes} (32 MiB)
   --max-body-bytes <n>   Largest request body; bigger ones get 413. Default: ${DEFAULTS.maxBodyBytes}
+  --max-events-per-request <n> Events one request may carry; more get 413. Default: ${DEFAULTS.maxEventsPerRequest}
+  --max-page-bytes <n>   JSON one page of /micro/good, /bad, /events carries at most.
+                         Default: ${DEFAULTS.maxPageBytes} (32 MiB)
   --max-connections <n>  Open connections at most; idle ones make room. Default: ${DEFAULTS.maxConnections}
   --headers-timeout <ms> Time a client has to send its headers. Default: ${DEFAULTS.headersTimeoutMs}
   --request-timeout <ms> Time a client has to send a whole request. Default: ${DEFAULTS.requestTimeoutMs}
   --keep-alive-timeout <ms> Idle time before a kept-alive connection closes. Default: ${DEFAULTS.keepAliveTimeoutMs}
   --idle-timeout <ms>    Time a silent connection is kept. Default: ${DEFAULTS.idleTimeoutMs}
+  --response-timeout <ms> Time a client may leave its answer unread. Default: ${DEFAULTS.responseTimeoutMs}
   --quiet                Do not print a line per event. Default: off
+  -j, --output-json      Print each good (and incomplete) event on stdout as one line
+                         of JSON, as Micro does (messages go to stderr). Default: off
+  -t, --output-tsv       Print each good (and incomplete) event on stdout as its
+                         enriched TSV line (131 columns, the pipeline's order). Default: off
+
+Environment (as Snowplow Micro reads them):
+  MICRO_IGLU_REGISTRY_URL  One more Iglu registry, e.g. https://iglu.example.com/api
+  MICRO_IGLU_API_KEY       Its API key
   -v, --version          Print the version and exit.
   -h, --help             Show this help and exit.
 `;
@@ -62,10 +78,13 @@ const NUMBERS = {
   'keep-alive-timeout': 'keepAliveTimeoutMs',
   'idle-timeout': 'idleTimeoutMs',
   'registry-timeout': 'registryTimeoutMs',
+  'max-events-per-request': 'maxEventsPerRequest',
+  'max-page-bytes': 'maxPageBytes',
+  'response-timeout': 'responseTimeoutMs',
 } as const satisfies Record<string, keyof CollectorOptions>;
 
 function fail(message: string): never {
-  process.stderr.write(`isotrack-collector: ${message}\n\n${HELP}`);
+  process.stderr.write(`isotrack-collector: ${printable(message)}\n\n${HELP}`);
   process.exit(2);
 }
 
@@ -84,6 +103,9 @@ function parse() {
         host: { type: 'string' },
         schemas: { type: 'string', multiple: true },
         resolver: { type: 'string' },
+        iglu: { type: 'string', short: 'i' },
+        'output-json': { type: 'boolean', short: 'j' },
+        'output-tsv': { type: 'boolean', short: 't' },
         lax: { type: 'boolean' },
         plan: { type: 'string' },
         path: { type: 'string', multiple: true },
@@ -101,20 +123,45 @@ function parse() {
   }
 }
 
+/** Where messages for people go: stdout, unless stdout carries events for a program (--output-*). */
+let say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+// Every line is made printable: event fields and errors carry whatever a sender put in them.
 const log: EventListener = (record) => {
   if ('good' in record) {
     const { good } = record;
-    process.stdout.write(`good  ${String(good.rawEvent.parameters.e)}  ${good.schema ?? good.eventType}\n`);
+    const what = good.eventType === 'unstruct' ? (good.schema ?? good.eventType) : good.eventType;
+    say(printable(`good  ${String(good.rawEvent.parameters.e)}  ${what}`));
   } else {
-    process.stdout.write(`bad   ${record.bad.errors.join('\n      ')}\n`);
+    say(`bad   ${record.bad.errors.map(printable).join('\n      ')}`);
   }
 };
+
+/**
+ * `--output-json` / `--output-tsv`: one event a line on stdout, as Micro prints them: good
+ * events, and failed events as their incomplete event (with the failure entity).
+ */
+function outputFor(format: 'json' | 'tsv'): EventListener {
+  return (record) => {
+    if (!('good' in record) && !record.bad.rawEvent) return;
+    const event = 'good' in record ? record.good.event : incompleteEvent(record.bad);
+    const line = format === 'json' ? printableJson(JSON.stringify(toLossyJson(event))) : toTsvLine(event).split('\t').map(printable).join('\t');
+    process.stdout.write(`${line}\n`);
+  };
+}
 
 async function main(): Promise<void> {
   const values = parse();
   if (values.help) return void process.stdout.write(HELP);
   if (values.version) return void process.stdout.write(`isotrack-collector ${COLLECTOR_VERSION}\n`);
 
+  if (values['output-json'] && values['output-tsv']) fail('--output-json and --output-tsv cannot be used together');
+  if (typeof values.iglu === 'string' && typeof values.resolver === 'string') fail('--iglu and --resolver name the same file; give one');
+  const format = values['output-json'] ? 'json' : values['output-tsv'] ? 'tsv' : undefined;
+  if (format) say = (line) => void process.stderr.write(`${line}\n`);
+  const resolver = typeof values.iglu === 'string' ? values.iglu : values.resolver;
+  const registryUrl = process.env.MICRO_IGLU_REGISTRY_URL;
+  const listeners = [...(!values.quiet ? [log] : []), ...(format ? [outputFor(format)] : [])];
   const options: CollectorOptions = {
     port: integer('port', values.port as string | undefined) ?? CLI_DEFAULT_PORT,
     lax: values.lax === true,
@@ -122,9 +169,10 @@ async function main(): Promise<void> {
     ...(Array.isArray(values.schemas) && { schemaDirs: values.schemas }),
     ...(Array.isArray(values.path) && { paths: values.path }),
     ...(Array.isArray(values['allow-origin']) && { allowOrigins: values['allow-origin'] }),
-    ...(typeof values.resolver === 'string' && { resolver: values.resolver }),
+    ...(typeof resolver === 'string' && { resolver }),
     ...(typeof values.plan === 'string' && { plan: values.plan }),
-    ...(!values.quiet && { onEvent: log }),
+    ...(registryUrl !== undefined && registryUrl !== '' && { igluRegistry: { uri: registryUrl, apikey: process.env.MICRO_IGLU_API_KEY } }),
+    ...(listeners.length > 0 && { onEvent: (record) => listeners.forEach((listener) => listener(record)) }),
   };
   for (const [flag, option] of Object.entries(NUMBERS)) {
     const value = integer(flag, values[flag] as string | undefined);
@@ -140,7 +188,7 @@ async function main(): Promise<void> {
     process.stderr.write(
       code === 'EADDRINUSE'
         ? `isotrack-collector: port ${options.port ?? CLI_DEFAULT_PORT} is in use; pick another with --port\n`
-        : `isotrack-collector: ${message}\n`,
+        : `isotrack-collector: ${printable(message)}\n`,
     );
     process.exit(1);
   }
@@ -157,7 +205,8 @@ async function main(): Promise<void> {
     ...(options.plan ? [`  plan:         ${options.plan} (coverage on the events page and /micro/plan)`] : []),
     ...collector.warnings.map((warning) => `  warning: ${warning}`),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // One write, so that a reader waiting for "listening on" gets the whole banner at once.
+  say(lines.map(printable).join('\n'));
 
   const stop = (): void => {
     void collector.close().then(() => process.exit(0));

@@ -96,30 +96,58 @@ export function sendJson(req: IncomingMessage, res: ServerResponse, status: numb
     .end(body);
 }
 
+/** Most JSON text a page carries unless told otherwise (`maxPageBytes`); it stops after the item that crosses it. */
+export const MAX_PAGE_BYTES = 32 * 1024 * 1024;
+
+// Text written between two turns of the event loop, so that a long page to a fast reader
+// (whose socket never pushes back) still lets every other request in.
+const YIELD_EVERY_CHARS = 256 * 1024;
+
+/** Lets the event loop run I/O (other requests) before carrying on. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Sends a JSON array one item at a time, waiting whenever the client reads slowly,
- * so that a long list never becomes one huge string in memory.
+ * so that a long list never becomes one huge string in memory. The array ends early
+ * once `maxBytes` of text are written (the `X-Total-Count` header still says how many
+ * matched, so a client continues with a larger `offset`).
  */
-export async function sendJsonArray(
+export async function sendJsonArray<T>(
   req: IncomingMessage,
   res: ServerResponse,
-  items: readonly unknown[],
+  items: Iterable<T>,
   extra: Record<string, string> = {},
+  shape: (item: T) => unknown = (item) => item,
+  maxBytes = MAX_PAGE_BYTES,
 ): Promise<void> {
   res.writeHead(200, { ...corsHeaders(req), 'Content-Type': 'application/json; charset=utf-8', ...COMMON_HEADERS, ...extra });
-  let first = true;
-  const write = (text: string): Promise<void> | undefined =>
-    res.write(text) ? undefined : new Promise((resolve) => {
-      res.once('drain', resolve);
-      res.once('close', resolve);
-    });
-  await write('[');
+  let written = 0;
+  let sinceYield = 0;
   for (const item of items) {
     if (res.destroyed) return;
-    await write(`${first ? '' : ','}${JSON.stringify(item)}`);
-    first = false;
+    // Each item is shaped (and so built) only when its turn comes: a page never exists whole.
+    const text = `${written === 0 ? '[' : ','}${JSON.stringify(shape(item))}`;
+    written += text.length;
+    sinceYield += text.length;
+    if (!res.write(text)) await drained(res);
+    else if (sinceYield >= YIELD_EVERY_CHARS) await yieldToEventLoop();
+    if (sinceYield >= YIELD_EVERY_CHARS) sinceYield = 0;
+    if (written >= maxBytes) break;
   }
-  res.end(']');
+  if (!res.destroyed) res.end(written === 0 ? '[]' : ']');
+}
+
+/** Resolves when a response can take more, or is gone; leaves no listener behind either way. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 export function sendText(

@@ -50,6 +50,20 @@ export interface CollectorOptions {
    */
   maxBodyBytes?: number;
   /**
+   * Events one request may carry. A bigger batch is answered with 413 and recorded as one
+   * bad event, before any of its events is looked at: a 1 MB body can hold 350,000 empty
+   * events, and validating them all would hold up every other request.
+   * @defaultValue `1000`
+   */
+  maxEventsPerRequest?: number;
+  /**
+   * Most JSON text one page of `/micro/good`, `/micro/bad` or `/micro/events` carries, in
+   * bytes; the page ends after the event that crosses it (`X-Total-Count` still says how many
+   * matched, so a client continues with a larger `offset`).
+   * @defaultValue `33554432` (32 MiB)
+   */
+  maxPageBytes?: number;
+  /**
    * Total size, in bytes (estimated), of the stored events, good and bad together; the
    * oldest are dropped first past it. The default keeps the process under about 256 MB
    * of memory whatever is sent to it.
@@ -71,6 +85,13 @@ export interface CollectorOptions {
    * @defaultValue none
    */
   resolver?: string | Record<string, unknown>;
+  /**
+   * One more Iglu registry (an Iglu Server's `/api` or a static registry), asked after the
+   * `resolver`'s, with its API key if given. The CLI sets it from Snowplow Micro's
+   * `MICRO_IGLU_REGISTRY_URL` and `MICRO_IGLU_API_KEY` environment variables.
+   * @defaultValue none
+   */
+  igluRegistry?: { uri: string; apikey?: string | undefined };
   /**
    * Milliseconds an Iglu registry of the `resolver` has to answer.
    * @defaultValue `5000`
@@ -96,6 +117,12 @@ export interface CollectorOptions {
    * @defaultValue `30000`
    */
   idleTimeoutMs?: number;
+  /**
+   * Milliseconds a response may wait on a client that does not read it (no byte taken
+   * from the socket) before the connection is closed.
+   * @defaultValue `10000`
+   */
+  responseTimeoutMs?: number;
   /**
    * Open connections at most. When full, a new connection closes the oldest idle one;
    * it is refused only when every connection is busy with a request.
@@ -126,14 +153,18 @@ export interface ResolvedOptions {
   paths: string[];
   maxEvents: number;
   maxBodyBytes: number;
+  maxEventsPerRequest: number;
+  maxPageBytes: number;
   maxBytes: number;
   allowOrigins: string[];
   resolver: string | Record<string, unknown> | undefined;
+  igluRegistry: { uri: string; apikey?: string | undefined } | undefined;
   registryTimeoutMs: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
   idleTimeoutMs: number;
+  responseTimeoutMs: number;
   maxConnections: number;
   onEvent: EventListener | undefined;
   plan: string | undefined;
@@ -144,11 +175,14 @@ export const DEFAULTS = {
   maxEvents: 10_000,
   maxBodyBytes: 1024 * 1024,
   maxBytes: 32 * 1024 * 1024,
+  maxEventsPerRequest: 1_000,
+  maxPageBytes: 32 * 1024 * 1024,
   registryTimeoutMs: 5_000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   idleTimeoutMs: 30_000,
+  responseTimeoutMs: 10_000,
   maxConnections: 512,
 } as const;
 
@@ -169,22 +203,29 @@ export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions 
     maxEvents: options.maxEvents ?? DEFAULTS.maxEvents,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
     maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
+    maxEventsPerRequest: options.maxEventsPerRequest ?? DEFAULTS.maxEventsPerRequest,
+    maxPageBytes: options.maxPageBytes ?? DEFAULTS.maxPageBytes,
     allowOrigins: (options.allowOrigins ?? []).map(normaliseOrigin),
     resolver: options.resolver,
+    igluRegistry: options.igluRegistry,
     registryTimeoutMs: options.registryTimeoutMs ?? DEFAULTS.registryTimeoutMs,
     headersTimeoutMs: options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
     keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULTS.idleTimeoutMs,
+    responseTimeoutMs: options.responseTimeoutMs ?? DEFAULTS.responseTimeoutMs,
     maxConnections: options.maxConnections ?? DEFAULTS.maxConnections,
     onEvent: options.onEvent && guard(options.onEvent),
     plan: options.plan,
   };
-  for (const name of ['maxBytes', 'registryTimeoutMs', 'headersTimeoutMs', 'requestTimeoutMs', 'keepAliveTimeoutMs', 'idleTimeoutMs', 'maxConnections'] as const) {
+  for (const name of ['maxBytes', 'maxEventsPerRequest', 'maxPageBytes', 'responseTimeoutMs', 'registryTimeoutMs', 'headersTimeoutMs', 'requestTimeoutMs', 'keepAliveTimeoutMs', 'idleTimeoutMs', 'maxConnections'] as const) {
     const value = resolved[name];
     if (!Number.isInteger(value) || value < 1) {
       throw new RangeError(`isotrack collector: ${name} must be a positive integer, got ${String(options[name])}`);
     }
+  }
+  if (resolved.igluRegistry !== undefined && !/^https?:\/\/./.test(resolved.igluRegistry.uri)) {
+    throw new RangeError(`isotrack collector: the Iglu registry URL must start with http:// or https://, got "${resolved.igluRegistry.uri}"`);
   }
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
     throw new RangeError(`isotrack collector: port must be an integer from 0 to 65535, got ${String(options.port)}`);

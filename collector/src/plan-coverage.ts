@@ -87,7 +87,8 @@ export class PlanCoverage {
 }
 
 function goodSchemas(event: GoodEvent): string[] {
-  return [...(event.schema ? [event.schema] : []), ...event.contexts];
+  // Since Micro 3 parity, built-in events have a schema too (page_view…); a plan is about self-describing ones.
+  return [...(event.eventType === 'unstruct' && event.schema ? [event.schema] : []), ...event.contexts];
 }
 
 /** What a bad event tried to send: the schemas inside its `ue_*` and `co`/`cx`, when they decode. */

@@ -15,6 +15,11 @@ export const EVENT_NAMES: Readonly<Record<string, string>> = {
   ad: 'ad_impression',
 };
 
+/** The canonical name of an `e` code, or `undefined`; only the table's own entries count (`constructor` is not an event). */
+export function eventNameOf(code: string): string | undefined {
+  return Object.hasOwn(EVENT_NAMES, code) ? EVENT_NAMES[code] : undefined;
+}
+
 /** Platform codes (`p`): the tracker checks the same list. */
 export { PLATFORMS } from '../../src/core/platforms.js';
 

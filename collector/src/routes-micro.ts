@@ -9,7 +9,8 @@ import type { AccessPolicy } from './access.js';
 import { isObject, parseJson } from './decode.js';
 import { readBody, sendJson, sendJsonArray, sendText, setCors } from './http.js';
 import type { SchemaRegistry } from './schema-registry.js';
-import type { EventStore } from './store.js';
+import type { EventStore, Page } from './store.js';
+import { eventsForMicro, microEventJson } from './micro-events.js';
 import type { BadFilter, GoodFilter } from './types.js';
 import { MAX_PAGE_SIZE } from './types.js';
 import { UI_CSS, UI_HTML, UI_SCRIPT } from './ui-page.js';
@@ -20,6 +21,8 @@ export interface MicroContext {
   store: EventStore;
   registry: SchemaRegistry;
   access: AccessPolicy;
+  /** Most JSON text one page carries (`maxPageBytes`). */
+  maxPageBytes: number;
   /** Tracking-plan coverage, when the collector was started with a plan. */
   plan?: PlanCoverage | undefined;
 }
@@ -83,6 +86,8 @@ export async function handleMicro(req: IncomingMessage, res: ServerResponse, url
     if (method === 'GET') return sendJson(req, res, 405, { error: 'from a browser, /micro/reset needs POST' });
   }
   if ((route === 'good' || route === 'bad') && getOrPost) return listEvents(req, res, url, route, ctx);
+  // Micro 3: good and incomplete events as the pipeline would load them, newest first.
+  if (route === 'events' && method === 'GET') return sendJsonArray(req, res, eventsForMicro(ctx.store), {}, microEventJson, ctx.maxPageBytes);
   if (method === 'GET' && route === 'ui/events') return sendJson(req, res, 200, listForPage(ctx.store, url.searchParams));
   if (method === 'GET' && route === 'ui/event') {
     const detail = eventDetail(ctx.store, Number(url.searchParams.get('id')));
@@ -105,8 +110,8 @@ async function listEvents(req: IncomingMessage, res: ServerResponse, url: URL, r
   }
   const checked = route === 'good' ? checkGoodFilter(filter) : checkBadFilter(filter);
   if (typeof checked === 'string') return sendJson(req, res, 400, { error: checked });
-  const page = route === 'good' ? ctx.store.pageGood(checked as GoodFilter) : ctx.store.pageBad(checked as BadFilter);
-  return sendJsonArray(req, res, page.items, { 'X-Total-Count': String(page.total) });
+  const page: Page<unknown> = route === 'good' ? ctx.store.pageGood(checked as GoodFilter) : ctx.store.pageBad(checked as BadFilter);
+  return sendJsonArray(req, res, page.items, { 'X-Total-Count': String(page.total) }, (item) => item, ctx.maxPageBytes);
 }
 
 /** `?limit=50&offset=100` on a GET works like the same fields in a POST body. */
@@ -123,7 +128,8 @@ function queryFilter(params: URLSearchParams): Record<string, unknown> {
 async function sendSchema(req: IncomingMessage, res: ServerResponse, path: string, ctx: MicroContext): Promise<void> {
   const uri = `iglu:${path}`;
   const found = await ctx.registry.read(uri);
-  if (found === null) return sendJson(req, res, 400, { error: `${uri} is not an Iglu URI` });
+  // Micro answers 404 to a path that is not vendor/name/jsonschema/M-R-A as well.
+  if (found === null) return sendJson(req, res, 404, { error: `${uri} is not an Iglu URI (iglu/<vendor>/<name>/jsonschema/<M-R-A>)` });
   if ('error' in found) return sendJson(req, res, 404, { error: found.error, searched: found.searched });
   return sendText(req, res, 200, found.text, 'application/json; charset=utf-8');
 }
@@ -168,7 +174,7 @@ function checkBadFilter(filter: Record<string, unknown>): BadFilter | string {
 function checkRange(filter: Record<string, unknown>): { limit?: number; offset?: number } | string {
   const { limit, offset } = filter;
   const whole = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-  if (limit !== undefined && !(whole(limit) && limit <= MAX_PAGE_SIZE)) return `"limit" must be a whole number from 0 to ${MAX_PAGE_SIZE}`;
+  if (limit !== undefined && !(whole(limit) && limit <= MAX_PAGE_SIZE)) return '"limit" must be a whole number ≥ 0';
   if (offset !== undefined && !whole(offset)) return '"offset" must be a whole number ≥ 0';
   return { ...(limit !== undefined && { limit }), ...(offset !== undefined && { offset }) };
 }

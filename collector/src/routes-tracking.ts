@@ -8,7 +8,8 @@
 import { hostname } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cutText, isObject, parseJson, parseQuery } from './decode.js';
-import { readBody, sendText, storedHeaders } from './http.js';
+import { readBody, sendText, storedHeaders, yieldToEventLoop } from './http.js';
+import { requestBytes, retainedBytes } from './records.js';
 import type { EventStore } from './store.js';
 import type { EventListener } from './options.js';
 import type { ApiName, CollectorPayload, RawEvent } from './types.js';
@@ -21,6 +22,7 @@ export interface TrackingContext {
   validator: Validator;
   registry: SchemaRegistry;
   maxBodyBytes: number;
+  maxEventsPerRequest: number;
   onEvent: EventListener | undefined;
 }
 
@@ -34,6 +36,8 @@ const JSON_CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8
 const MAX_ERRORS_PER_EVENT = 100;
 // Body text kept with each bad event of a batch (a request that failed as a whole keeps MAX_STORED_BODY_CHARS).
 const MAX_EVENT_BODY_CHARS = 4 * 1024;
+// Events validated between two turns of the event loop: a batch never holds up other requests for long.
+const EVENTS_PER_TURN = 32;
 
 const SOURCE = { name: 'isotrack-collector', encoding: 'UTF-8', hostname: hostname() };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -48,18 +52,31 @@ export async function handleTracking(
 ): Promise<void> {
   const receivedAt = new Date().toISOString();
   const query = url.search.length > 1 ? url.search.slice(1) : null;
+  const headers = storedHeaders(req);
   const payload: CollectorPayload = {
     api,
     method: req.method ?? 'GET',
     path: url.pathname,
-    querystring: query,
+    querystring: queryPairs(query),
+    rawQuerystring: query,
     body: null,
     bodyBytes: 0,
     contentType: req.headers['content-type'] ?? null,
-    headers: storedHeaders(req),
+    headers,
     timestamp: receivedAt,
+    source: SOURCE,
+    // One object for the request and every event in it, as Micro's collector payload and raw events carry it.
+    context: {
+      timestamp: receivedAt,
+      // SP-Anonymous asks the collector not to keep the IP address (server-side anonymous tracking).
+      ipAddress: headers['sp-anonymous'] !== undefined ? null : (req.socket.remoteAddress ?? null),
+      useragent: headers['user-agent'] ?? null,
+      refererUri: headers.referer ?? null,
+      headers: Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      userId: null,
+    },
   };
-  const recorder = new Recorder(req, payload, ctx);
+  const recorder = new Recorder(payload, ctx);
 
   if (req.method === 'GET') {
     const answer = (): void => sendText(req, res, 200, PIXEL, 'image/gif');
@@ -84,11 +101,12 @@ export async function handleTracking(
     if (!res.headersSent && !res.destroyed) sendText(req, res, 413, 'body too large');
     return;
   }
-  await processBody(read.body, query, recorder);
-  if (!res.destroyed) sendText(req, res, 200, 'ok');
+  const refused = await processBody(read.body, query, recorder, ctx.maxEventsPerRequest);
+  if (!res.destroyed) sendText(req, res, refused ? 413 : 200, refused ? 'too many events in one request' : 'ok');
 }
 
-async function processBody(raw: Buffer, query: string | null, recorder: Recorder): Promise<void> {
+/** Validates and stores a tp2 body; resolves to true when it was refused for holding too many events. */
+async function processBody(raw: Buffer, query: string | null, recorder: Recorder, maxEvents: number): Promise<boolean | void> {
   recorder.payload.bodyBytes = raw.length;
   let text: string;
   try {
@@ -118,10 +136,17 @@ async function processBody(raw: Buffer, query: string | null, recorder: Recorder
     fromQuery = parsed.value;
   }
 
+  // Counted before anything looks at the events: a 1 MB body holds 350,000 empty ones.
+  const data = isObject(json.value) ? json.value.data : undefined;
+  if (Array.isArray(data) && data.length > maxEvents) {
+    recorder.bad(null, [`batch of ${data.length} events is over the ${maxEvents}-event limit per request; none was read`]);
+    return true;
+  }
   const body = await recorder.withSchemas(() => recorder.validator.checkBody(json.value));
   if (body.bodyErrors.length > 0) return recorder.bad(null, body.bodyErrors);
   // Each event of the batch becomes its own row, as in the pipeline.
   for (const [index, event] of body.events.entries()) {
+    if (index > 0 && index % EVENTS_PER_TURN === 0) await yieldToEventLoop();
     const errors = body.eventErrors[index] ?? [];
     if (!isObject(event)) recorder.bad(null, errors.length > 0 ? errors : ['event is not a JSON object']);
     else await recorder.event({ ...event, ...fromQuery }, errors, false);
@@ -131,13 +156,12 @@ async function processBody(raw: Buffer, query: string | null, recorder: Recorder
 /** Builds and stores the records for one request. */
 class Recorder {
   readonly validator: Validator;
-  private badCount = 0;
-  // One list for every event of the request: a batch of 40,000 events shares it.
-  private headerLines: string[] | undefined;
   private shortPayload: CollectorPayload | undefined;
+  // What the request's events share, counted once in the store's budget (see takeShared).
+  private sharedCounted = false;
+  private sharedPending = 0;
 
   constructor(
-    private readonly req: IncomingMessage,
     readonly payload: CollectorPayload,
     private readonly ctx: TrackingContext,
   ) {
@@ -169,7 +193,7 @@ class Recorder {
       contexts: result.contexts,
       decoded: result.decoded,
       receivedAt: this.payload.timestamp,
-    });
+    }, this.takeShared());
     this.ctx.onEvent?.({ good });
   }
 
@@ -187,33 +211,52 @@ class Recorder {
         errors: shown,
         receivedAt: this.payload.timestamp,
       },
-      this.badCount++ === 0,
+      this.takeShared(),
     );
     this.ctx.onEvent?.({ bad });
+  }
+
+  /**
+   * Bytes of request data not yet counted: everything the request holds with its first
+   * stored event, then only what was built later (the short body cut).
+   */
+  private takeShared(): number {
+    let bytes = this.sharedPending;
+    this.sharedPending = 0;
+    if (!this.sharedCounted) {
+      this.sharedCounted = true;
+      bytes += requestBytes(this.payload, this.shortPayload?.body ?? null);
+    }
+    return bytes;
   }
 
   private eventPayload(): CollectorPayload {
     const body = this.payload.body;
     if (body === null || body.length <= MAX_EVENT_BODY_CHARS) return this.payload;
-    return (this.shortPayload ??= { ...this.payload, body: cutText(body, MAX_EVENT_BODY_CHARS) });
+    if (!this.shortPayload) {
+      this.shortPayload = { ...this.payload, body: cutText(body, MAX_EVENT_BODY_CHARS) };
+      if (this.sharedCounted) this.sharedPending += retainedBytes(this.shortPayload.body) + retainedBytes({ ...this.payload, headers: null, body: null });
+    }
+    return this.shortPayload;
   }
 
   private rawEvent(parameters: Record<string, unknown>): RawEvent {
-    const headers = this.payload.headers;
-    // SP-Anonymous asks the collector not to keep the IP address (server-side anonymous tracking).
-    const anonymous = headers['sp-anonymous'] !== undefined;
-    return {
-      api: this.payload.api,
-      parameters,
-      contentType: this.payload.contentType,
-      source: SOURCE,
-      context: {
-        timestamp: this.payload.timestamp,
-        ipAddress: anonymous ? null : (this.req.socket.remoteAddress ?? null),
-        useragent: headers['user-agent'] ?? null,
-        refererUri: headers.referer ?? null,
-        headers: (this.headerLines ??= Object.entries(headers).map(([name, value]) => `${name}: ${value}`)),
-      },
-    };
+    const { api, contentType, source, context } = this.payload;
+    return { api, parameters, contentType, source, context };
   }
+}
+
+/** Micro's `querystring`: each `name=value` pair, percent-decoded where it can be. */
+function queryPairs(query: string | null): string[] {
+  if (query === null) return [];
+  return query
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      try {
+        return decodeURIComponent(pair.replace(/\+/g, ' '));
+      } catch {
+        return pair;
+      }
+    });
 }

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkingIntervalMs, limitConnections } from './connections.js';
-import { sendJson, sendPreflight } from './http.js';
+import { sendJson, sendPreflight, sendText } from './http.js';
 import { probe, readResolverConfig } from './iglu-resolver.js';
 import type { HttpRepository } from './iglu-resolver.js';
 import type { CollectorOptions } from './options.js';
@@ -36,6 +36,9 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
+// Two path segments, as the Snowplow collector routes custom POST paths (`/r/…` is its redirect route, off in Micro).
+const VENDOR_VERSION = /^\/(?!r\/)[^/]+\/[^/]+$/;
+
 const TP1: ApiName = { vendor: 'com.snowplowanalytics.snowplow', version: 'tp1' };
 
 /**
@@ -56,6 +59,13 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     const config = readResolverConfig(resolved.resolver);
     registries = config.repositories;
     warnings.push(...config.skipped);
+  }
+  if (resolved.igluRegistry !== undefined) {
+    const { uri, apikey } = resolved.igluRegistry;
+    // Named and placed as Micro places the registry of MICRO_IGLU_REGISTRY_URL.
+    registries.push({ name: `Custom (${uri})`, priority: 0, vendorPrefixes: [], uri: uri.replace(/\/+$/, ''), apikey });
+  }
+  if (registries.length > 0) {
     // Said once at start; each event that needs an unreachable registry says so again.
     const problems = await Promise.all(registries.map((repo) => probe(repo, resolved.registryTimeoutMs)));
     for (const problem of problems) if (problem) warnings.push(`${problem}; events whose schemas only it has will be bad`);
@@ -68,22 +78,28 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     validator: new Validator(registry, resolved.lax),
     registry,
     maxBodyBytes: resolved.maxBodyBytes,
+    maxEventsPerRequest: resolved.maxEventsPerRequest,
     onEvent: resolved.onEvent,
   };
   const postPaths = new Map<string, ApiName>([[TP2_PATH, apiOf(TP2_PATH)]]);
   for (const path of resolved.paths) postPaths.set(path, apiOf(path));
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://collector.invalid');
+    const url = parseTarget(req.url);
+    // A target such as `http://[` is the client's mistake, not a failure of the collector.
+    if (!url) return sendJson(req, res, 400, { error: 'the request target is not a valid URL path' });
     const path = url.pathname;
     const known = path === '/i' || path === '/ice.png' || postPaths.has(path) || path.startsWith('/micro/');
-    if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry, access, plan });
+    if (path.startsWith('/micro/')) return handleMicro(req, res, url, { store, registry, access, plan, maxPageBytes: resolved.maxPageBytes });
     if (req.method === 'OPTIONS') {
       return known ? sendPreflight(req, res) : sendJson(req, res, 404, { error: `no such endpoint: ${path}` });
     }
     if ((path === '/i' || path === '/ice.png') && req.method === 'GET') return handleTracking(req, res, url, TP1, tracking);
     const api = postPaths.get(path);
     if (api && (req.method === 'POST' || req.method === 'GET')) return handleTracking(req, res, url, api, tracking);
+    // Like the Snowplow collector (and so Micro), any /<vendor>/<version> takes a tp2 POST.
+    if (req.method === 'POST' && VENDOR_VERSION.test(path)) return handleTracking(req, res, url, apiOf(path), tracking);
+    if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) return sendText(req, res, 200, 'ok');
     if (path === '/' && req.method === 'GET') {
       res.writeHead(302, { Location: '/micro/ui' }).end();
       return;
@@ -132,6 +148,15 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
         server.closeAllConnections();
       }),
   };
+}
+
+/** The request target as a URL, or `undefined` when it cannot be one (`http://[`). */
+function parseTarget(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://collector.invalid');
+  } catch {
+    return undefined;
+  }
 }
 
 /** `/com.acme/v1` is vendor `com.acme`, version `v1`, as the Snowplow collector names custom paths. */

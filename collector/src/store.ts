@@ -4,8 +4,8 @@
  * going first. The counts keep counting everything received since the last reset.
  */
 import { Fifo } from './fifo.js';
-import { EVENT_NAMES } from './protocol.js';
-import { GoodRecord, estimateBytes } from './records.js';
+import { eventNameOf } from './protocol.js';
+import { GoodRecord, badBytes, goodBytes } from './records.js';
 import type { NewBadEvent, NewGoodEvent } from './records.js';
 import type { BadEvent, BadFilter, Counts, GoodEvent, GoodFilter } from './types.js';
 import { DEFAULT_PAGE_SIZE } from './types.js';
@@ -36,22 +36,26 @@ export class EventStore {
     private readonly maxBytes: number = Number.POSITIVE_INFINITY,
   ) {}
 
-  /** Estimated bytes held by the stored events (what `maxBytes` bounds). */
+  /** Bytes held by the stored events, as counted by records.ts (what `maxBytes` bounds). */
   get bytes(): number {
     return this.storedBytes;
   }
 
-  addGood(event: NewGoodEvent): GoodEvent {
+  /**
+   * Stores a good event. `sharedBytes` is what the request it came in holds for all its
+   * events (headers, body cuts): given with the request's first stored event, 0 after.
+   */
+  addGood(event: NewGoodEvent, sharedBytes = 0): GoodEvent {
     const stored = new GoodRecord(this.nextId++, event);
-    this.keep(this.good, stored, estimateBytes(event.rawEvent, null));
+    this.keep(this.good, stored, goodBytes(event) + sharedBytes);
     this.goodCount++;
     return stored;
   }
 
-  /** `countBody` is false for the second and later bad events of one request: they share its body. */
-  addBad(event: NewBadEvent, countBody = true): BadEvent {
+  /** Stores a bad event; `sharedBytes` as for {@link addGood}. */
+  addBad(event: NewBadEvent, sharedBytes = 0): BadEvent {
     const stored: BadEvent = { id: this.nextId++, ...event };
-    this.keep(this.bad, stored, estimateBytes(event.rawEvent, countBody ? event.collectorPayload.body : null));
+    this.keep(this.bad, stored, badBytes(event) + sharedBytes);
     this.badCount++;
     return stored;
   }
@@ -75,7 +79,7 @@ export class EventStore {
   }
 
   pageGood(filter: GoodFilter = {}): Page<GoodEvent> {
-    const wantedType = filter.schema !== undefined ? 'unstruct' : filter.event_type;
+    const wantedType = filter.event_type;
     return page(this.good, filter, (event) => {
       if (wantedType !== undefined && !typeMatches(event, wantedType)) return false;
       if (filter.schema !== undefined && event.schema !== filter.schema) return false;
@@ -143,7 +147,7 @@ export class EventStore {
 
 /** Accepts the canonical name (`page_view`) as Micro does, and the `e` code (`pv`) as trackers write it. */
 function typeMatches(event: GoodEvent, wanted: string): boolean {
-  return event.eventType === wanted || EVENT_NAMES[wanted] === event.eventType;
+  return event.eventType === wanted || eventNameOf(wanted) === event.eventType;
 }
 
 function page<T>(list: Fifo<Entry<T>>, range: { limit?: number; offset?: number }, matches: (value: T) => boolean): Page<T> {

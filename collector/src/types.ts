@@ -21,8 +21,10 @@ export interface CollectorPayload {
   api: ApiName;
   method: string;
   path: string;
+  /** The query string's `name=value` pairs, percent-decoded, as Micro lists them (`[]` without one). */
+  querystring: string[];
   /** The raw query string without `?`, or `null` when there was none. */
-  querystring: string | null;
+  rawQuerystring: string | null;
   /**
    * The raw body as text, cut at {@link MAX_STORED_BODY_CHARS}, or `null` when
    * there was no body or it was refused unread (too large).
@@ -34,6 +36,10 @@ export interface CollectorPayload {
   headers: Record<string, string>;
   /** ISO time the collector received the request. */
   timestamp: string;
+  /** Which collector received it (Micro's field). */
+  source: RawEvent['source'];
+  /** Where it came from: the same object as each of its events' `rawEvent.context`. */
+  context: RawEvent['context'];
 }
 
 /** The event as it was sent, before any decoding. */
@@ -49,7 +55,10 @@ export interface RawEvent {
     ipAddress: string | null;
     useragent: string | null;
     refererUri: string | null;
+    /** Every request header as a `name: value` line (credentials redacted). */
     headers: string[];
+    /** The network user id from the collector's cookie; always `null` here (no cookie is set). */
+    userId: string | null;
   };
 }
 
@@ -79,7 +88,11 @@ export interface GoodEvent {
   rawEvent: RawEvent;
   /** Canonical event name as Enrich sets it: `page_view`, `unstruct`, `struct`, ... */
   eventType: string;
-  /** Iglu URI of the self-describing event, for `ue` events; otherwise `null`. */
+  /**
+   * The event's Iglu URI, as Micro 3 gives it: the self-describing event's for `ue` events,
+   * the built-in event's otherwise (`iglu:com.snowplowanalytics.snowplow/page_view/jsonschema/1-0-0`;
+   * structured events: `iglu:com.google.analytics/event/jsonschema/1-0-0`).
+   */
   schema: string | null;
   /** Iglu URIs of the attached entities. */
   contexts: string[];
@@ -89,6 +102,11 @@ export interface GoodEvent {
   decoded: DecodedEvent;
   /** ISO time the collector received the event. */
   receivedAt: string;
+  /**
+   * Micro 3's flag for an event that failed validation but is kept, enriched, beside the
+   * good ones; such events are listed by `/micro/events` only, so here it is always `false`.
+   */
+  incomplete: boolean;
 }
 
 /** One failed event (or failed request), as listed by `/micro/bad`. */
@@ -113,7 +131,7 @@ export interface Counts {
 export interface GoodFilter {
   /** Event type: the canonical name (`page_view`, `unstruct`) or the `e` code (`pv`, `ue`). */
   event_type?: string;
-  /** Iglu URI of the self-describing event; implies `ue`. */
+  /** Iglu URI of the event (the self-describing event's, or a built-in event's, see {@link GoodEvent.schema}). */
   schema?: string;
   /** Entity schema URIs that the event must all carry. */
   contexts?: string[];
@@ -135,11 +153,14 @@ export interface BadFilter {
   offset?: number;
 }
 
-/** How many events `/micro/good` and `/micro/bad` return when no `limit` is given. */
-export const DEFAULT_PAGE_SIZE = 500;
+/**
+ * How many events `/micro/good` and `/micro/bad` return when no `limit` is given: all that
+ * match, as Micro returns them (a page still stops after 32 MiB of JSON, see the README).
+ */
+export const DEFAULT_PAGE_SIZE = Number.POSITIVE_INFINITY;
 
-/** The largest `limit` accepted: a page is built in memory before it is sent. */
-export const MAX_PAGE_SIZE = 10_000;
+/** The largest `limit` accepted: any (the list holds references; each item is serialised as it is sent). */
+export const MAX_PAGE_SIZE = Number.MAX_SAFE_INTEGER;
 
 /** Longest request body text kept in a bad event, so that memory stays bounded. */
 export const MAX_STORED_BODY_CHARS = 64 * 1024;

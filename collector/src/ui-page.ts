@@ -29,12 +29,29 @@ export const UI_HTML = `<!doctype html>
   <datalist id="l-type"></datalist><datalist id="l-schema"></datalist><datalist id="l-app"></datalist>
 </form>
 <p id="status" role="status"></p>
+<figure id="chart" aria-label="Events per minute, the last 30 minutes of stored events">
+  <svg id="bars" viewBox="0 0 300 60" preserveAspectRatio="none" role="img"></svg>
+  <figcaption id="chart-caption"></figcaption>
+</figure>
+<details id="columns">
+  <summary>Columns</summary>
+  <input id="columns-find" type="search" placeholder="find an atomic field" autocomplete="off">
+  <div id="columns-list" role="group" aria-label="Atomic fields shown in each row"></div>
+</details>
 <section id="plan" aria-label="Tracking plan coverage" hidden></section>
 <main>
-  <p id="shown"></p>
+  <nav id="pager" aria-label="Pages of events">
+    <button type="button" id="newer" disabled>Newer</button>
+    <span id="shown"></span>
+    <button type="button" id="older" disabled>Older</button>
+  </nav>
   <p id="empty" hidden>No events match. Events are sent to <code id="endpoint"></code>.</p>
   <ol id="events" aria-label="Events, newest first"></ol>
 </main>
+<aside id="panel" hidden aria-label="Event as JSON">
+  <header><h2 id="panel-title">JSON</h2><button type="button" id="panel-copy">Copy</button><button type="button" id="panel-close">Close</button></header>
+  <pre id="panel-json"></pre>
+</aside>
 <script src="/micro/ui.js"></script>
 <script src="/micro/plan.js"></script>
 </body>
@@ -77,4 +94,24 @@ ul.errors li { margin: 0.15rem 0; overflow-wrap: anywhere; }
 .detail details > summary { display: block; padding: 0.2rem 0; }
 pre { margin: 0; padding: 0.8rem; background: #f0f2f5; border-radius: 4px; overflow: auto; max-height: 28rem; font-size: 0.82rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
+#chart { margin: 0.6rem 1.5rem 0; padding: 0.5rem 0.8rem; background: #fff; border: 1px solid var(--line); border-radius: 6px; }
+#bars { display: block; width: 100%; height: 60px; }
+#bars rect.good { fill: var(--good); }
+#bars rect.bad { fill: var(--bad); }
+#chart figcaption { color: var(--muted); font-size: 0.8rem; }
+#columns { margin: 0.5rem 1.5rem 0; }
+#columns > summary { display: inline; padding: 0; color: var(--muted); }
+#columns-list { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; max-height: 12rem; overflow: auto; padding: 0.4rem 0; font-size: 0.82rem; }
+#columns-list label { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
+#pager { display: flex; align-items: center; gap: 0.8rem; }
+#pager button, #panel button, .json-button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.7rem; border: 1px solid var(--line); border-radius: 5px; background: #fff; cursor: pointer; }
+dl.cols { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; margin: 0 0.8rem 0.5rem 4.3rem; font-size: 0.82rem; }
+dl.cols div { display: flex; gap: 0.35rem; }
+dl.cols dt { color: var(--muted); font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
+dl.cols dd { margin: 0; overflow-wrap: anywhere; }
+#panel { position: fixed; top: 0; right: 0; bottom: 0; width: min(40rem, 90vw); background: #fff; border-left: 1px solid var(--line); box-shadow: -4px 0 16px rgba(0,0,0,0.08); display: flex; flex-direction: column; }
+#panel[hidden] { display: none; }
+#panel header { display: flex; gap: 0.6rem; align-items: center; }
+#panel h2 { font-size: 1rem; margin: 0 auto 0 0; }
+#panel pre { flex: 1; max-height: none; margin: 0 0.8rem 0.8rem; }
 `;

@@ -1,8 +1,11 @@
 /**
- * The events page's script. It asks `/micro/ui/events` for the rows that match the
- * filters (at most 200), and `/micro/ui/event` for one event when a
- * row is opened, so the page never downloads the store. Plain ES2017, no build step.
+ * The events page's script. It asks `/micro/ui/events` for one page of rows that match
+ * the filters (200, from `offset`), with the chosen atomic fields as columns and the
+ * per-minute counts for the chart, and `/micro/ui/event` for one event when a row is
+ * opened, so the page never downloads the store. Plain ES2017, no build step.
  */
+import { ATOMIC_FIELDS } from './atomic-fields.js';
+
 /** How often the page polls, in ms. */
 export const UI_POLL_MS = 1500;
 
@@ -12,6 +15,11 @@ export const UI_SCRIPT = `'use strict';
   var rows = new Map();
   var inputs = { kind: 'f-kind', type: 'f-type', schema: 'f-schema', app: 'f-app', q: 'f-q' };
   var timer = 0;
+  var offset = 0;
+  var PAGE = 200;
+  var FIELDS = ${JSON.stringify(ATOMIC_FIELDS)};
+  var columns = loadColumns();
+  var SVG = 'http://www.w3.org/2000/svg';
 
   document.getElementById('endpoint').textContent = location.origin + '/com.snowplowanalytics.snowplow/tp2';
 
@@ -49,6 +57,17 @@ export const UI_SCRIPT = `'use strict';
     details.append(summary);
     details.addEventListener('toggle', function () { if (details.open) open(details, item.id); });
     row.append(details);
+    var names = Object.keys(item.columns || {});
+    if (names.length) {
+      var cols = el('dl', 'cols');
+      names.forEach(function (name) {
+        var value = item.columns[name];
+        var pair = el('div');
+        pair.append(el('dt', '', name), el('dd', '', value === null ? '∅' : typeof value === 'object' ? JSON.stringify(value) : value));
+        cols.append(pair);
+      });
+      row.append(cols);
+    }
     if (item.kind === 'bad') {
       var errors = el('ul', 'errors');
       item.errors.forEach(function (message) { errors.append(el('li', '', message)); });
@@ -66,6 +85,10 @@ export const UI_SCRIPT = `'use strict';
       return r.json();
     }).then(function (event) {
       box.textContent = '';
+      var button = el('button', 'json-button', 'JSON');
+      button.type = 'button';
+      button.addEventListener('click', function () { showPanel('Event ' + id + ' (' + event.kind + ')', event); });
+      box.append(button);
       if (event.kind === 'good') {
         if (event.unstructEvent) {
           box.append(el('h3', '', 'Self-describing event'), fold(event.unstructEvent.schema, event.unstructEvent.data, true));
@@ -92,8 +115,11 @@ export const UI_SCRIPT = `'use strict';
     rows.forEach(function (row, id) { if (!keep.has(id)) { row.remove(); rows.delete(id); } });
     document.getElementById('empty').hidden = page.rows.length > 0;
     var matched = page.matched === null ? 'many' : String(page.matched);
-    document.getElementById('shown').textContent = page.rows.length < (page.matched || 0) || page.matched === null
-      ? 'Showing the newest ' + page.rows.length + ' of ' + matched + ' matching events' : '';
+    document.getElementById('shown').textContent = page.rows.length
+      ? 'Events ' + (page.offset + 1) + '–' + (page.offset + page.rows.length) + ' of ' + matched + ' matching, newest first' : '';
+    document.getElementById('newer').disabled = page.offset === 0;
+    document.getElementById('older').disabled = page.matched !== null && page.offset + page.rows.length >= page.matched;
+    drawChart(page.perMinute);
     suggest('l-type', page.suggestions.types);
     suggest('l-schema', page.suggestions.schemas);
     suggest('l-app', page.suggestions.apps);
@@ -113,12 +139,84 @@ export const UI_SCRIPT = `'use strict';
     );
   }
 
+  function drawChart(minutes) {
+    var svg = document.getElementById('bars');
+    var width = 300 / Math.max(minutes.length, 1);
+    var top = Math.max(1, Math.max.apply(null, minutes.map(function (m) { return m.good + m.bad; })));
+    var bars = [];
+    var total = 0;
+    minutes.forEach(function (m, i) {
+      total += m.good + m.bad;
+      var group = document.createElementNS(SVG, 'g');
+      var title = document.createElementNS(SVG, 'title');
+      title.textContent = m.minute.slice(11) + ' UTC: ' + m.good + ' good, ' + m.bad + ' bad';
+      group.append(title);
+      var y = 60;
+      [['good', m.good], ['bad', m.bad]].forEach(function (part) {
+        var h = (part[1] / top) * 58;
+        if (!h) return;
+        y -= h;
+        var rect = document.createElementNS(SVG, 'rect');
+        rect.setAttribute('class', part[0]);
+        rect.setAttribute('x', String(i * width + 0.5));
+        rect.setAttribute('width', String(Math.max(width - 1, 0.5)));
+        rect.setAttribute('y', String(y));
+        rect.setAttribute('height', String(h));
+        group.append(rect);
+      });
+      bars.push(group);
+    });
+    svg.replaceChildren.apply(svg, bars);
+    document.getElementById('chart-caption').textContent = minutes.length
+      ? 'Good and bad events per minute, ' + minutes[0].minute.slice(11) + '–' + minutes[minutes.length - 1].minute.slice(11) + ' UTC (' + total + ' events, busiest minute ' + top + ')'
+      : 'No events yet';
+  }
+
+  function loadColumns() {
+    try {
+      var saved = JSON.parse(localStorage.getItem('isotrack.columns') || '[]');
+      return Array.isArray(saved) ? saved.filter(function (name) { return FIELDS.indexOf(name) >= 0; }) : [];
+    } catch (error) { return []; }
+  }
+
+  function buildPicker() {
+    var box = document.getElementById('columns-list');
+    FIELDS.forEach(function (name) {
+      var label = el('label');
+      var box2 = el('input');
+      box2.type = 'checkbox';
+      box2.value = name;
+      box2.checked = columns.indexOf(name) >= 0;
+      box2.addEventListener('change', function () {
+        columns = FIELDS.filter(function (field) { return field === name ? box2.checked : columns.indexOf(field) >= 0; });
+        try { localStorage.setItem('isotrack.columns', JSON.stringify(columns)); } catch (error) { /* private mode */ }
+        rows.forEach(function (row) { row.remove(); });
+        rows.clear();
+        refresh();
+      });
+      label.append(box2, ' ' + name);
+      box.append(label);
+    });
+    document.getElementById('columns-find').addEventListener('input', function (event) {
+      var text = event.target.value.trim().toLowerCase();
+      Array.prototype.forEach.call(box.children, function (label) { label.hidden = text !== '' && label.textContent.toLowerCase().indexOf(text) < 0; });
+    });
+  }
+
+  function showPanel(title, value) {
+    document.getElementById('panel-title').textContent = title;
+    document.getElementById('panel-json').textContent = json(value);
+    document.getElementById('panel').hidden = false;
+  }
+
   function query() {
     var params = new URLSearchParams();
     Object.keys(inputs).forEach(function (name) {
       var value = document.getElementById(inputs[name]).value.trim();
       if (value) params.set(name, value);
     });
+    if (offset) params.set('offset', String(offset));
+    if (columns.length) params.set('columns', columns.join(','));
     return params.toString();
   }
 
@@ -147,13 +245,22 @@ export const UI_SCRIPT = `'use strict';
 
   var typing = 0;
   document.getElementById('filters').addEventListener('input', function () {
+    offset = 0;
     clearTimeout(typing);
     typing = setTimeout(refresh, 200);
   });
   document.getElementById('filters').addEventListener('submit', function (event) { event.preventDefault(); refresh(); });
   document.getElementById('reset').addEventListener('click', function () {
+    offset = 0;
     fetch('/micro/reset', { method: 'POST' }).then(refresh);
   });
+  document.getElementById('newer').addEventListener('click', function () { offset = Math.max(0, offset - PAGE); refresh(); });
+  document.getElementById('older').addEventListener('click', function () { offset += PAGE; refresh(); });
+  document.getElementById('panel-close').addEventListener('click', function () { document.getElementById('panel').hidden = true; });
+  document.getElementById('panel-copy').addEventListener('click', function () {
+    if (navigator.clipboard) navigator.clipboard.writeText(document.getElementById('panel-json').textContent);
+  });
+  buildPicker();
   refresh();
 })();
 `;

@@ -5,7 +5,8 @@
  */
 import type { ErrorObject } from 'ajv';
 import { cutText, decodeSelfDescribingField, isObject } from './decode.js';
-import { EVENT_NAMES, PLATFORMS, REQUIRED_FIELDS, checkFieldFormat } from './protocol.js';
+import { eventSchema } from './atomic.js';
+import { EVENT_NAMES, PLATFORMS, eventNameOf, REQUIRED_FIELDS, checkFieldFormat } from './protocol.js';
 import type { SchemaRegistry } from './schema-registry.js';
 import type { DecodedEvent, SelfDescribing } from './types.js';
 
@@ -136,8 +137,9 @@ export class Validator {
     return {
       ok: true,
       decoded: { parameters, unstructEvent, contexts },
-      eventType: EVENT_NAMES[e ?? ''] ?? 'unknown',
-      schema: e === 'ue' && unstructEvent ? unstructEvent.schema : null,
+      eventType: eventNameOf(e ?? '') ?? 'unknown',
+      // Micro 3 names every event's schema, built-in events included.
+      schema: eventSchema(eventNameOf(e ?? '') ?? 'unknown', e === 'ue' ? unstructEvent : null),
       contexts: contexts.map((entity) => entity.schema),
     };
   }

@@ -183,3 +183,89 @@ test('renders hostile payloads in every field as inert text', async ({ page }) =
   await expect(rows).toHaveCount(3);
   expect(problems).toEqual([]);
 });
+
+test('draws good and bad events per minute', async ({ page }) => {
+  await post(collector, [fields({ e: 'pv' }), fields({ e: 'pv' }), fields({ e: 'xx' })]);
+  await page.goto(`${collector.url}/micro/ui`);
+  const minutes = page.locator('#bars g');
+  await expect(minutes).toHaveCount(30);
+  // The newest minute holds the three events: two good, one bad, drawn as two bars.
+  await expect(minutes.last().locator('title')).toHaveText(/^\d\d:\d\d UTC: 2 good, 1 bad$/);
+  await expect(minutes.last().locator('rect.good')).toHaveCount(1);
+  await expect(minutes.last().locator('rect.bad')).toHaveCount(1);
+  await expect(page.locator('#chart-caption')).toContainText('3 events');
+});
+
+test('shows the atomic fields picked as columns, and remembers the choice', async ({ page }) => {
+  const problems = watch(page);
+  const html = '<img src=x onerror="window.__pwned=1">';
+  await post(collector, [fields({ e: 'pv', page: html, url: 'https://shop.example/cart' }), fields({ e: 'xx', url: 'https://shop.example/bad' })]);
+  await page.goto(`${collector.url}/micro/ui`);
+  await page.click('#columns > summary');
+  await page.fill('#columns-find', 'page_');
+  await expect(page.locator('#columns-list label:visible')).toHaveCount(9); // page_url, page_title, page_referrer, page_url* parts
+  await page.check('#columns-list input[value="page_title"]');
+  await page.check('#columns-list input[value="page_urlpath"]');
+  const good = page.locator('li.event.good dl.cols');
+  await expect(good).toContainText('page_title');
+  await expect(good).toContainText(html);
+  await expect(good).toContainText('/cart');
+  // A failed event shows the fields of its incomplete event.
+  await expect(page.locator('li.event.bad dl.cols')).toContainText('/bad');
+  await page.reload();
+  await expect(page.locator('li.event.good dl.cols')).toContainText('/cart');
+  await expect(page.locator('#columns-list input[value="page_title"]')).toBeChecked();
+  expect(await page.locator('#events img').count()).toBe(0);
+  expect(problems).toEqual([]);
+});
+
+test('opens an event as JSON in a side panel', async ({ page }) => {
+  const id = randomUUID();
+  await post(collector, [fields({ e: 'pv', eid: id, aid: 'panel-app' })]);
+  await page.goto(`${collector.url}/micro/ui`);
+  await page.locator('li.event summary').first().click();
+  await page.click('li.event .json-button');
+  const panel = page.locator('#panel');
+  await expect(panel).toBeVisible();
+  const shown = JSON.parse((await page.locator('#panel-json').textContent()) ?? '{}') as { event: Record<string, unknown> };
+  expect(shown.event).toMatchObject({ event_id: id, app_id: 'panel-app', event: 'page_view' });
+  await page.click('#panel-close');
+  await expect(panel).toBeHidden();
+});
+
+test('pages through 100,000 stored events', async ({ page }) => {
+  const big = await startCollector({ maxEvents: 100_000, maxBytes: 2 ** 31 - 1 });
+  try {
+    const context = { timestamp: new Date().toISOString(), ipAddress: null, useragent: null, refererUri: null, headers: [], userId: null };
+    const source = { name: 'test', encoding: 'UTF-8', hostname: null as unknown as string };
+    const api = { vendor: 'com.snowplowanalytics.snowplow', version: 'tp2' };
+    for (let i = 0; i < 100_000; i++) {
+      const parameters = { e: 'pv', p: 'web', tv: 't', aid: `app-${i % 7}`, eid: randomUUID() };
+      big.store.addGood({
+        rawEvent: { api, parameters, contentType: 'application/json', source, context },
+        eventType: 'page_view',
+        schema: 'iglu:com.snowplowanalytics.snowplow/page_view/jsonschema/1-0-0',
+        contexts: [],
+        decoded: { parameters, unstructEvent: null, contexts: [] },
+        receivedAt: context.timestamp,
+      });
+    }
+    const problems = watch(page);
+    await page.goto(`${big.url}/micro/ui`);
+    await expect(page.locator('#counts')).toHaveText('100000 good, 0 bad');
+    await expect(page.locator('li.event')).toHaveCount(200);
+    await expect(page.locator('#shown')).toHaveText('Events 1–200 of 100000 matching, newest first');
+    const newest = Number(await page.locator('li.event').first().getAttribute('data-id'));
+    await page.click('#older');
+    await expect(page.locator('#shown')).toHaveText('Events 201–400 of 100000 matching, newest first');
+    await expect(page.locator('li.event').first()).toHaveAttribute('data-id', String(newest - 200));
+    await page.fill('#f-app', 'app-3');
+    await expect(page.locator('#shown')).toHaveText(/^Events 1–200 of 1428\d matching/);
+    await page.click('#older');
+    await page.click('#newer');
+    await expect(page.locator('#newer')).toBeDisabled();
+    expect(problems).toEqual([]);
+  } finally {
+    await big.close();
+  }
+});

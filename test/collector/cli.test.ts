@@ -17,7 +17,8 @@ describe('isotrack-collector', () => {
     const flags = [
       '--port', '--host', '--schemas', '--resolver', '--registry-timeout', '--plan', '--lax', '--path', '--allow-origin',
       '--max-events', '--max-bytes', '--max-body-bytes', '--max-connections', '--headers-timeout',
-      '--request-timeout', '--keep-alive-timeout', '--idle-timeout', '--quiet',
+      '--request-timeout', '--keep-alive-timeout', '--idle-timeout', '--quiet', '--max-events-per-request', '--max-page-bytes',
+      '--response-timeout',
     ];
     // Each option's entry runs from its flag to the next flag; each must state a default.
     const entries = result.stdout.split(/\n(?=  -)/).filter((entry) => entry.trimStart().startsWith('--'));
@@ -29,6 +30,10 @@ describe('isotrack-collector', () => {
     expect(entries.length).toBe(flags.length);
     expect(result.stdout).toContain('Default: 9090');
     expect(result.stdout).toContain('-v, --version');
+    // Snowplow Micro's flags and environment variables are there too.
+    for (const micro of ['-i, --iglu <file>', '-j, --output-json', '-t, --output-tsv', 'MICRO_IGLU_REGISTRY_URL', 'MICRO_IGLU_API_KEY']) {
+      expect(result.stdout).toContain(micro);
+    }
   });
 
   it('prints its version', () => {
