@@ -5,7 +5,8 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import tsc from 'typescript';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -73,6 +74,38 @@ const browserBase64 = () => ({
   },
 });
 
+// The add-ons of the script tag (src/plugins/*.ts, except the shared modules) and what
+// the core tag lends them: src/plugins/core-api.ts re-exports, by module, the names an
+// add-on may take from the loaded core (`isotrack.internal`).
+const ADD_ON_SHARED = new Set(['core-api', 'register', 'registry']);
+const addOns = readdirSync('src/plugins')
+  .map((file) => file.replace(/\.ts$/, ''))
+  .filter((name) => !ADD_ON_SHARED.has(name));
+const coreApi = new Map(
+  [...readFileSync('src/plugins/core-api.ts', 'utf8').matchAll(/export \{([^}]*)\} from '([^']+)'/g)].map(([, names, from]) => [
+    resolvePath('src/plugins', from.replace(/\.js$/, '.ts')),
+    names.split(',').map((name) => name.trim()).filter(Boolean),
+  ]),
+);
+// An add-on's import of a module the core tag lends becomes a read of `isotrack.internal`:
+// the add-on carries only its own code. A name the core does not lend fails the build.
+const fromCoreTag = () => ({
+  name: 'from-core-tag',
+  async resolveId(source, importer, options) {
+    if (!importer || importer.startsWith('\0')) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved && coreApi.has(resolved.id) ? `\0core:${resolved.id}` : null;
+  },
+  load(id) {
+    if (!id.startsWith('\0core:')) return null;
+    return coreApi.get(id.slice(6)).map((name) => `export const ${name} = isotrack.internal.${name};`).join('\n');
+  },
+});
+// Terser for the script tag and its add-ons: `_`-prefixed (TypeScript-private) members
+// are mangled; each add-on reads the core only through `isotrack.internal` and public
+// methods, never a mangled name.
+const minify = () => terser({ compress: { passes: 3 }, mangle: { properties: { regex: /^_/ } } });
+
 const library = (input, name, platformPlugins = []) => ({
   input,
   external: runtimeDeps,
@@ -90,7 +123,7 @@ const types = (input, name, formats = ['js', 'cjs'], dir = 'dist') => ({
   output: formats.map((ext) => ({ file: `${dir}/${name}.d.${ext === 'js' ? 'ts' : 'cts'}`, format: 'es' })),
 });
 
-export default [
+const configs = [
   library('src/index.ts', 'index', [browserBase64()]),
   library('src/index.node.ts', 'node'),
   {
@@ -119,10 +152,27 @@ export default [
         format: 'umd',
         name: 'isotrack',
         sourcemap: true,
-        plugins: [terser({ compress: { passes: 2 }, mangle: { properties: { regex: /^_/ } } })],
+        plugins: [minify()],
       },
     ],
   },
+  ...addOns.map((name) => ({
+    input: `src/plugins/${name}.ts`,
+    // Reads of the core's names (`isotrack.internal.x`, `SCHEMAS.linkClick`) have no side
+    // effects: the ones an add-on does not use are dropped.
+    treeshake: { propertyReadSideEffects: false, unknownGlobalSideEffects: false },
+    plugins: [
+      fromCoreTag(),
+      browserBase64(),
+      replaceVersion(),
+      typescript({
+        tsconfig: './tsconfig.json',
+        compilerOptions: { noEmit: false, declaration: false },
+        transformers: { before: [mangleTsPrivates] },
+      }),
+    ],
+    output: { file: `dist/plugins/${name}.umd.min.js`, format: 'iife', sourcemap: true, plugins: [minify()] },
+  })),
   {
     input: { collector: 'collector/src/index.ts', 'collector-cli': 'collector/src/cli.ts' },
     external: collectorDeps,
@@ -150,3 +200,9 @@ export default [
   types('collector/src/index.ts', 'collector', ['js', 'cjs'], 'collector/dist'),
   types('codegen/src/index.ts', 'codegen', ['js'], 'codegen/dist'),
 ];
+
+// `ISOTRACK_ONLY=<regex> rollup -c` builds only the artefacts whose output file matches
+// (e.g. `umd|plugins` while working on the script tag); `npm run build` builds all.
+const only = process.env.ISOTRACK_ONLY && new RegExp(process.env.ISOTRACK_ONLY);
+const outputs = (config) => [config.output ?? []].flat().map((o) => o.file ?? o.dir);
+export default only ? configs.filter((config) => outputs(config).some((file) => only.test(file))) : configs;

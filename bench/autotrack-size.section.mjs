@@ -30,6 +30,10 @@ const FIELDS = 50;
 const CLICKS = 100;
 const ROUNDS = Number(process.env.BENCH_BROWSER_ROUNDS ?? 5);
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
+// sp.lite.js 4.10.1 built from Snowplow's source with its own config (issue 23). Its npm
+// package (@snowplow/javascript-tracker) is not on the registry this project reaches, and
+// the project never builds Snowplow from source: the anchor is the issue's figure.
+const SP_LITE = 17_538;
 
 function install() {
   const ok = Object.entries(SNOWPLOW).every(([name, version]) => {
@@ -179,18 +183,22 @@ async function measure(browser, origin, name, collector) {
 
 export default async function autotrackSection({ printTable }) {
   install();
-  const umd = readFileSync(`${root}dist/isotrack.umd.min.js`);
+  // The core tag and the add-ons this page needs, as a page loads them (issue 23).
+  const core = readFileSync(`${root}dist/isotrack.umd.min.js`);
+  const addOns = ['link-click', 'form-tracking', 'error-tracking'].map((name) => readFileSync(`${root}dist/plugins/${name}.umd.min.js`));
+  const umd = Buffer.concat([core, ...addOns.flatMap((addOn) => [Buffer.from('\n'), addOn])]);
   const snowplowFull = await bundle(SNOWPLOW_FULL, cache);
   const snowplowSpa = await bundle(SNOWPLOW_SPA, cache);
   const isotrackSpa = await bundle(ISOTRACK_SPA, root);
-  const sizes = { scriptTag: gzip(umd), snowplowFull: gzip(snowplowFull), isotrackSpa: gzip(isotrackSpa), snowplowSpa: gzip(snowplowSpa) };
+  const sizes = { core: gzip(core), scriptTag: gzip(core) + addOns.reduce((sum, addOn) => sum + gzip(addOn), 0), snowplowFull: gzip(snowplowFull), isotrackSpa: gzip(isotrackSpa), snowplowSpa: gzip(snowplowSpa) };
 
   console.log('\nAutomatic tracking: sizes (gzip -9; Snowplow bundled with esbuild, iife, es2019, minified, in this run)\n');
   printTable(
     ['bundle', 'isotrack (bytes)', 'Snowplow (bytes)', 'ratio', 'budget'],
     [
-      ['script tag: tracker + link, form, error tracking', sizes.scriptTag, sizes.snowplowFull, (sizes.scriptTag / sizes.snowplowFull).toFixed(2), '≤ 0.5x'],
-      ['SPA: newTracker + trackPageView only (esbuild)', sizes.isotrackSpa, sizes.snowplowSpa, (sizes.isotrackSpa / sizes.snowplowSpa).toFixed(2), '≤ 0.4x'],
+      ['core tag alone (vs sp.lite.js 4.10.1, the issue\'s figure: not on npm)', sizes.core, SP_LITE, (sizes.core / SP_LITE).toFixed(2), '≤ 0.5x'],
+      ['core tag + link, form, error add-ons (summed)', sizes.scriptTag, sizes.snowplowFull, (sizes.scriptTag / sizes.snowplowFull).toFixed(2), '≤ 0.5x'],
+      ['SPA: newTracker + trackPageView only (esbuild)', sizes.isotrackSpa, sizes.snowplowSpa, (sizes.isotrackSpa / sizes.snowplowSpa).toFixed(2), '≤ 0.5x'],
     ],
   );
   console.log(`Snowplow versions: ${Object.entries(SNOWPLOW).filter(([n]) => n !== 'esbuild').map(([n, v]) => `${n.replace('@snowplow/', '')} ${v}`).join(', ')}`);
@@ -223,8 +231,9 @@ export default async function autotrackSection({ printTable }) {
   const longest = Math.max(...runs.isotrack.map((r) => r.longest));
   const featureStart = Math.max(...runs.isotrack.map((r) => r.setupMs));
   console.log('');
-  console.log(`${sizes.scriptTag <= 0.5 * sizes.snowplowFull ? 'PASS' : 'FAIL'}  script tag ≤ 0.5x Snowplow + plugins (${sizes.scriptTag} vs ${Math.floor(0.5 * sizes.snowplowFull)} bytes)`);
-  console.log(`${sizes.isotrackSpa <= 0.4 * sizes.snowplowSpa ? 'PASS' : 'FAIL'}  SPA newTracker + trackPageView ≤ 0.4x Snowplow's (${sizes.isotrackSpa} vs ${Math.floor(0.4 * sizes.snowplowSpa)} bytes)`);
+  console.log(`${sizes.core <= 0.5 * SP_LITE ? 'PASS' : 'FAIL'}  core tag ≤ 0.5x sp.lite.js (${sizes.core} vs ${Math.floor(0.5 * SP_LITE)} bytes)`);
+  console.log(`${sizes.scriptTag <= 0.5 * sizes.snowplowFull ? 'PASS' : 'FAIL'}  core tag + link, form, error add-ons ≤ 0.5x Snowplow + plugins (${sizes.scriptTag} vs ${Math.floor(0.5 * sizes.snowplowFull)} bytes)`);
+  console.log(`${sizes.isotrackSpa <= 0.5 * sizes.snowplowSpa ? 'PASS' : 'FAIL'}  SPA newTracker + trackPageView ≤ 0.5x Snowplow's (${sizes.isotrackSpa} vs ${Math.floor(0.5 * sizes.snowplowSpa)} bytes)`);
   console.log(`${iso <= 1.1 * bare ? 'PASS' : 'FAIL'}  main thread ≤ 1.1x the bare work of the same events (${iso.toFixed(1)} vs ${bare.toFixed(1)} ms CPU: ${(iso / bare).toFixed(2)}x)`);
   console.log(`${featureStart <= 50 ? 'PASS' : 'FAIL'}  link + form tracking start-up ≤ 50 ms with ${LINKS} links (slowest: ${featureStart.toFixed(1)} ms)`);
   console.log(`${longest <= 50 ? 'PASS' : 'FAIL'}  no long task > 50 ms at start-up, newTracker included (longest: ${longest.toFixed(0)} ms; 0 = none over 50 ms)`);

@@ -7,6 +7,9 @@ import type { BrowserEmitterOptions } from './browser/emitter.js';
 import { createFetchPlatform } from './transports/fetch.js';
 
 export * from './public-api.js';
+export * from './public-api-autotrack.js';
+// Graceful shutdown on SIGTERM/SIGINT where the runtime has `process` (Bun, Deno); a no-op elsewhere.
+export { closeOnSignals } from './node/close-on-signals.js';
 export { Tracker } from './core/tracker.js';
 export { nodeHttpTransport } from './transports/node-http-unavailable.js';
 

@@ -1,11 +1,14 @@
 // The public API every entry exports, listed once by name. Each platform entry
-// (index.ts neutral, index.node.ts, index.browser.ts) adds the three names whose
+// (index.ts neutral, index.node.ts, index.browser.ts) adds the names whose
 // implementation differs by platform, with the same types everywhere:
-// `Emitter` (default transport and defaults), `Tracker` (default platform code) and
-// `nodeHttpTransport` (a clear error where Node's http module does not exist).
+// `Emitter` (default transport and defaults), `Tracker` (default platform code),
+// `nodeHttpTransport` (a clear error where Node's http module does not exist),
+// `closeOnSignals` (a no-op in browsers) and the DOM-only automatic tracking
+// (public-api-autotrack.ts in browsers, inert stand-ins in Node: autotrack-on-server.ts).
 // test/types/export-parity.test.ts holds every entry to the same names and types.
 // Stand-ins for the DOM types the public types name, for projects without the DOM library.
 import './browser/dom-types.js';
+export { BaseTracker } from './core/tracker.js';
 export { Subject, PayloadBuilder, base64UrlEncode, uuidv4, utf8ByteLength, SCHEMAS, TRACKER_VERSION } from './core/index.js';
 export type { PlatformCode } from './core/platforms.js';
 export type {
@@ -45,8 +48,7 @@ export type {
   EmitterPlatform,
 } from './emitter/index.js';
 export { fetchTransport, type FetchTransportOptions } from './transports/fetch.js';
-// Graceful shutdown on SIGTERM/SIGINT; a no-op returning a disposer where there is no `process`.
-export { closeOnSignals, type CloseOnSignalsOptions, type Closable } from './node/close-on-signals.js';
+export type { CloseOnSignalsOptions, Closable } from './node/close-on-signals.js';
 export type { Transport, TransportRequest, TransportResponse } from './transports/types.js';
 export type { NodeHttpTransportOptions } from './transports/node-http-options.js';
 // Browser features: safe to import anywhere (nothing touches a DOM global at import),
@@ -54,7 +56,7 @@ export type { NodeHttpTransportOptions } from './transports/node-http-options.js
 export type { BrowserEmitterOptions } from './browser/emitter.js';
 export { BrowserTracker, newTracker, type BrowserTrackerOptions } from './browser/tracker.js';
 export { sendBeaconTransport, type BeaconTransport, type BeaconTransportOptions } from './transports/beacon.js';
-export { enableActivityTracking, type ActivityTrackingOptions } from './browser/activity.js';
+export type { ActivityTrackingOptions } from './browser/activity.js';
 export { pageContext, type PageContextOptions, type PageContextPlugin } from './browser/page-context.js';
 export {
   identity,
@@ -86,8 +88,35 @@ export {
 } from './core/global-contexts.js';
 export { trackConsentGranted, trackConsentWithdrawn, type ConsentDocument, type ConsentGrantedEvent, type ConsentWithdrawnEvent } from './core/events/consent.js';
 export { trackError, type ApplicationErrorEvent } from './core/events/application-error.js';
-export { enableLinkClickTracking, linkClickTracking, type LinkClickTrackingOptions, type LinkElement } from './browser/link-click.js';
-export { enableFormTracking, formTracking, type FormTrackingOptions, type FormField } from './browser/form-tracking.js';
-export { enableErrorTracking, errorTracking, type ErrorTrackingOptions } from './browser/errors.js';
+export type { LinkClickTrackingOptions, LinkElement } from './browser/link-click.js';
+export type { FormTrackingOptions, FormField } from './browser/form-tracking.js';
+export type { ErrorTrackingOptions } from './browser/errors.js';
+export { trackButtonClick, type ButtonClickEvent } from './core/events/button-click.js';
+export { trackAdImpression, trackAdClick, trackAdConversion, type AdImpressionEvent, type AdClickEvent, type AdConversionEvent, type AdEventBase } from './core/events/ad-tracking.js';
+export {
+  trackConsentPreferences,
+  trackConsentAllow,
+  trackConsentSelected,
+  trackConsentPending,
+  trackConsentImplicit,
+  trackConsentDeny,
+  trackConsentExpired,
+  trackCmpVisible,
+  type ConsentPreferences,
+  type ConsentEventType,
+} from './core/events/enhanced-consent.js';
+export type { ButtonClickTrackingOptions, ButtonElement } from './browser/button-click.js';
+export type { SpaPageViewsOptions } from './browser/spa-page-views.js';
+// The event types beyond the lean tracker's methods, as functions of a tracker.
+export {
+  trackScreenView,
+  trackEcommerceTransaction,
+  trackLinkClick,
+  trackAddToCart,
+  trackRemoveFromCart,
+  trackFormChange,
+  trackFormSubmit,
+  trackSiteSearch,
+} from './core/events/track.js';
 export type { FilterCriterion, DynamicContext } from './browser/element-filter.js';
 export type { TrackerCommand } from './browser/command-queue.js';

@@ -1,47 +1,90 @@
-// The script-tag size, checked on the built file: everything the snippet needs
-// (core, delivery engine, browser features), gzip -9.
+// The script tag's size, checked on the built files, gzip -9: the core tag and each
+// add-on in dist/plugins/ (issue 23).
 //
-// Issue 5's goal is 8 KiB (8,192 bytes). The build is not there yet (10,089 bytes
-// when this was written; see the README's Budgets), so this test holds the line
-// that the file has reached: a change that makes it bigger than CEILING fails here.
-// Lower CEILING as the file shrinks; the goal stays GOAL.
-import { existsSync, readFileSync } from 'node:fs';
+// Budgets (issue 23), as ratios of Snowplow 4.10.1:
+// - the core tag ≤ 0.5x sp.lite.js (17,538 B built from Snowplow's source with its own
+//   config; @snowplow/javascript-tracker is not on the npm registry this project can
+//   reach, so the figure is the issue's): GOAL_CORE;
+// - the core tag + link-click + form-tracking + error-tracking ≤ 0.5x
+//   @snowplow/browser-tracker + its three plugins bundled with esbuild (20,062 B, the
+//   bench measures it in the same run): GOAL_AUTOTRACK.
+// The build is not there yet (see docs/benchmarks.md): the ceilings hold the line the
+// files have reached, with a little room; a change that makes one bigger fails here.
+// Lower a ceiling as its file shrinks; the goals stay.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-const FILE = new URL('../dist/isotrack.umd.min.js', import.meta.url);
-const GOAL = 8_192; // 8 KiB, issue 5
-// Raised with what was measured: +2,370 for Snowplow-compatible identity (issue 12) and
-// +1,268 for the schema rules, unsendable/exit drops, redirects and validated stored state
-// (issue 15): 13,836 together; 13,861 with the strict public types; 16,926 with automatic
-// tracking, global contexts, plugins and consent (issue 13) and the engine fixes (issue 11).
-// Issue 13's budget (0.5x Snowplow with the same plugins, about 11,500) is not met.
-// 17,418 (+444) with issue 22's fuzz causes checked at the call (a real RFC 3339 date-time,
-// JSON depth, boolean isFatal), the cross-tab claim under a Web Lock, one cookie read per
-// task and the time zone from Temporal (lean-core branch); issue 23's add-on split is
-// where this must come down (core tag budget 8,769).
-const CEILING = 17_450; // what the build holds today, with a little room
+const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url);
+const gzipped = (file: string) => gzipSync(readFileSync(dist(file)), { level: 9 }).length;
 
-describe('dist/isotrack.umd.min.js', () => {
+const GOAL_CORE = 8_769;
+const GOAL_AUTOTRACK = 10_031;
+// Measured when the add-ons were split out (core 14,105 B; with the three add-ons 17,408 B).
+const CEILING_CORE = 14_150;
+const CEILING_AUTOTRACK = 17_450;
+/** Each add-on's ceiling: what it measured, with a little room. */
+const CEILING_ADD_ON: Record<string, number> = {
+  'link-click': 970,
+  'form-tracking': 1_410,
+  'error-tracking': 1_000,
+  'global-contexts': 1_250,
+  consent: 720,
+  ecommerce: 670,
+  'site-tracking': 370,
+  'screen-tracking': 370,
+  'activity-tracking': 590,
+  // Issue 20's add-ons, measured at 713, 950, 353, 613, 581 and 874 B. Snowplow's published
+  // UMD of the same plugin, gzip -9 the same way: button-click-tracking 4.6.8 2,038 B,
+  // ga-cookies 4.10.2 1,116 B, performance-navigation-timing 4.6.8 898 B, ad-tracking
+  // 3.24.6 1,602 B (the newest on the registry this project reaches; enhanced-consent is
+  // not there); spa-page-views has no Snowplow counterpart.
+  'spa-page-views': 730,
+  'button-click-tracking': 975,
+  'ga-cookies': 370,
+  'performance-navigation-timing': 635,
+  'ad-tracking': 600,
+  'enhanced-consent': 895,
+};
+
+describe('dist/isotrack.umd.min.js (the core tag)', () => {
   it('exists (run npm run build first)', () => {
-    expect(existsSync(FILE)).toBe(true);
+    expect(existsSync(dist('isotrack.umd.min.js'))).toBe(true);
   });
 
-  it(`does not grow past ${CEILING} bytes with gzip -9 (goal: ${GOAL})`, () => {
-    const gzipped = gzipSync(readFileSync(FILE), { level: 9 }).length;
-    expect(gzipped).toBeLessThanOrEqual(CEILING);
+  it(`does not grow past ${CEILING_CORE} bytes with gzip -9 (goal: ${GOAL_CORE})`, () => {
+    expect(gzipped('isotrack.umd.min.js')).toBeLessThanOrEqual(CEILING_CORE);
   });
 
-  it('has no eval or new Function (strict CSP)', () => {
-    const code = readFileSync(FILE, 'utf8');
-    expect(code).not.toMatch(/\beval\s*\(|new Function\s*\(|\bFunction\s*\(\s*['"`]/);
+  it(`with the link-click, form-tracking and error-tracking add-ons, does not grow past ${CEILING_AUTOTRACK} bytes (goal: ${GOAL_AUTOTRACK})`, () => {
+    const sum = ['isotrack.umd.min.js', 'plugins/link-click.umd.min.js', 'plugins/form-tracking.umd.min.js', 'plugins/error-tracking.umd.min.js'].map(gzipped).reduce((a, b) => a + b);
+    expect(sum).toBeLessThanOrEqual(CEILING_AUTOTRACK);
+  });
+
+  it('has no eval or new Function (strict CSP), nor its add-ons', () => {
+    for (const file of ['isotrack.umd.min.js', ...readdirSync(dist('plugins')).filter((f) => f.endsWith('.js')).map((f) => `plugins/${f}`)]) {
+      expect(readFileSync(dist(file), 'utf8'), file).not.toMatch(/\beval\s*\(|new Function\s*\(|\bFunction\s*\(\s*['"`]/);
+    }
   });
 
   it('matches the SRI hash the build publishes beside it', async () => {
-    const sri = new URL('../dist/isotrack.umd.min.js.sri', import.meta.url);
+    const sri = dist('isotrack.umd.min.js.sri');
     expect(existsSync(sri)).toBe(true);
     const { createHash } = await import('node:crypto');
-    const expected = `sha384-${createHash('sha384').update(readFileSync(FILE)).digest('base64')}`;
+    const expected = `sha384-${createHash('sha384').update(readFileSync(dist('isotrack.umd.min.js'))).digest('base64')}`;
     expect(readFileSync(sri, 'utf8').trim()).toBe(expected);
   });
+});
+
+describe('dist/plugins/ (the add-ons)', () => {
+  it('has the add-ons named after Snowplow’s plugins, and no other', () => {
+    const built = readdirSync(dist('plugins')).filter((file) => file.endsWith('.umd.min.js')).map((file) => file.replace('.umd.min.js', ''));
+    expect(built.sort()).toEqual(Object.keys(CEILING_ADD_ON).sort());
+  });
+
+  for (const [name, ceiling] of Object.entries(CEILING_ADD_ON)) {
+    it(`${name}.umd.min.js does not grow past ${ceiling} bytes with gzip -9`, () => {
+      expect(gzipped(`plugins/${name}.umd.min.js`)).toBeLessThanOrEqual(ceiling);
+    });
+  }
 });

@@ -1,11 +1,11 @@
 // A single-page app that imports isotrack from npm. The bundler picks the `browser`
 // export condition (dist/browser.js); the app tracks a page view on every route change,
 // and isotrack sends the previous route as the referrer.
-import { newTracker } from 'isotrack';
+import { enableActivityTracking, newTracker } from 'isotrack';
 
 const collector = new URLSearchParams(location.search).get('collector') ?? 'http://localhost:9090';
 const tracker = newTracker('spa', collector, { appId: 'example-spa', clientSession: true });
-tracker.enableActivityTracking({ minimumVisitLength: 5, heartbeatDelay: 10 });
+enableActivityTracking(tracker, { minimumVisitLength: 5, heartbeatDelay: 10 });
 tracker.trackPageView();
 
 function show(path) {

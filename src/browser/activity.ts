@@ -1,4 +1,5 @@
-import type { Tracker } from '../core/tracker.js';
+// Any tracker: the lean one (newTracker's) and the full class both are one.
+import type { BaseTracker as Tracker } from '../core/tracker.js';
 import { inBrowser, listen } from './env.js';
 import type { Timer } from '../emitter/timers.js';
 

@@ -1,7 +1,8 @@
 // The shape that link-click, form and error tracking share: a tracker plugin that starts
 // its listeners when added to a tracker in a browser, and a function that stops them.
 import { warn, type TrackerPlugin } from '../core/plugins.js';
-import type { Tracker } from '../core/tracker.js';
+// Any tracker: the lean one (newTracker's) and the full class both are one.
+import type { BaseTracker as Tracker } from '../core/tracker.js';
 import { inBrowser } from './env.js';
 
 /** A browser feature as a plugin: added to a tracker it starts (in a browser only); `stop()` ends it. */

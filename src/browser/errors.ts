@@ -2,7 +2,8 @@
 // rejections, sent as application_error 1-0-2.
 import { trackError, type ApplicationErrorEvent } from '../core/events/application-error.js';
 import { warn } from '../core/plugins.js';
-import type { Tracker } from '../core/tracker.js';
+// Any tracker: the lean one (newTracker's) and the full class both are one.
+import type { BaseTracker as Tracker } from '../core/tracker.js';
 import type { SelfDescribingJson } from '../core/types.js';
 import { browserFeature, enable, guarded, type BrowserFeature } from './autotrack-plugin.js';
 import { listen } from './env.js';

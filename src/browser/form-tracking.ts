@@ -1,11 +1,13 @@
 // Automatic form tracking: delegated `change` and `submit` listeners on the document,
 // so that forms added later are tracked too. A password field's value never leaves
 // the page: it is not read into any event, and so never reaches the queue's storage.
-import type { Tracker } from '../core/tracker.js';
+// Any tracker: the lean one (newTracker's) and the full class both are one.
+import type { BaseTracker as Tracker } from '../core/tracker.js';
 import type { FormElement } from '../core/events/web-events.js';
 import { classesOf, dynamicContext, elementFilter, type DynamicContext, type FilterCriterion } from './element-filter.js';
 import { browserFeature, enable, guarded, type BrowserFeature } from './autotrack-plugin.js';
 import { listen } from './env.js';
+import { trackFormChange, trackFormSubmit } from '../core/events/track.js';
 
 /** A form field that form tracking reads. */
 export type FormField = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -60,7 +62,7 @@ export function formTracking(options: FormTrackingOptions = {}): BrowserFeature 
         const field = target as FormField;
         const form = (field as HTMLInputElement | null)?.form;
         if (!form || !FIELDS.includes(field.nodeName) || !formTracked(form) || !fieldTracked(field)) return;
-        const event: Parameters<Tracker['trackFormChange']>[0] = {
+        const event: Parameters<typeof trackFormChange>[1] = {
           formId: identifier(form),
           elementId: identifier(field),
           nodeName: field.nodeName as FormElement['nodeName'],
@@ -70,7 +72,7 @@ export function formTracking(options: FormTrackingOptions = {}): BrowserFeature 
         const type = typeOf(field);
         if (type) event.type = type;
         if (field.classList.length) event.elementClasses = classesOf(field);
-        tracker.trackFormChange(event);
+        trackFormChange(tracker, event);
       }),
     );
     const stopSubmit = listen(
@@ -88,9 +90,9 @@ export function formTracking(options: FormTrackingOptions = {}): BrowserFeature 
           if (type) item.type = type;
           elements.push(item);
         }
-        const event: Parameters<Tracker['trackFormSubmit']>[0] = { formId: identifier(form), elements, context: dynamicContext(options.context, form) };
+        const event: Parameters<typeof trackFormSubmit>[1] = { formId: identifier(form), elements, context: dynamicContext(options.context, form) };
         if (form.classList.length) event.formClasses = classesOf(form);
-        tracker.trackFormSubmit(event);
+        trackFormSubmit(tracker, event);
       }),
     );
     return () => (stopChange(), stopSubmit());

@@ -1,9 +1,11 @@
 // Automatic link-click tracking: one delegated listener on the document, so that links
 // added later are tracked too and a page of 1,000 links costs nothing at start-up.
-import type { Tracker } from '../core/tracker.js';
+// Any tracker: the lean one (newTracker's) and the full class both are one.
+import type { BaseTracker as Tracker } from '../core/tracker.js';
 import { classesOf, dynamicContext, elementFilter, type DynamicContext, type FilterCriterion } from './element-filter.js';
 import { browserFeature, enable, guarded, type BrowserFeature } from './autotrack-plugin.js';
 import { listen } from './env.js';
+import { trackLinkClick } from '../core/events/track.js';
 
 /** A link element: `<a>` or `<area>`. */
 export type LinkElement = HTMLAnchorElement | HTMLAreaElement;
@@ -39,14 +41,14 @@ export function linkClickTracking(options: LinkClickTrackingOptions = {}): Brows
     const tracked = elementFilter(options.options, classesOf);
     const track = guarded((link: LinkElement | null) => {
       if (!link || SCRIPT_OR_MAIL.test(link.href) || !tracked(link)) return;
-      const event: Parameters<Tracker['trackLinkClick']>[0] = { targetUrl: link.href, context: dynamicContext(options.context, link) };
+      const event: Parameters<typeof trackLinkClick>[1] = { targetUrl: link.href, context: dynamicContext(options.context, link) };
       if (link.id) event.elementId = link.id;
       if (link.classList.length) event.elementClasses = classesOf(link);
       if (link.target) event.elementTarget = link.target;
       if (options.trackContent && link.innerHTML) event.elementContent = link.innerHTML;
       // Tracked now, before the browser follows the link: the event is queued and
       // stored at once, and the page's unload sends it (keepalive).
-      tracker.trackLinkClick(event);
+      trackLinkClick(tracker, event);
     });
     if (!options.pseudoClicks) return listen(document, 'click', (event) => track(linkOf(event.target)));
     // A press and a release on the same link, with any button.

@@ -1,10 +1,9 @@
 import { Subject } from '../core/subject.js';
-import { Tracker as CoreTracker, type TrackerOptions, type TrackerStats } from '../core/tracker.js';
+import { BaseTracker, Tracker as CoreTracker, type TrackerOptions, type TrackerStats } from '../core/tracker.js';
 import type { EmitterStats } from '../emitter/types.js';
 import type { EventSink } from '../core/types.js';
 import { sendBeaconTransport } from '../transports/beacon.js';
 import type { Transport } from '../transports/types.js';
-import { enableActivityTracking, type ActivityTrackingOptions } from './activity.js';
 import { Emitter, type BrowserEmitterOptions } from './emitter.js';
 import { inBrowser, listen } from './env.js';
 import { linkCrossDomain, type CrossDomainLinker } from './cross-domain.js';
@@ -19,7 +18,7 @@ import {
 } from './identity.js';
 import { pageContext, type PageContextOptions, type PageContextPlugin } from './page-context.js';
 
-/** The Tracker of the browser entries: like the core one, with platform `web` by default. */
+/** The Tracker of the browser entries: like the core one (every event type as a method), with platform `web` by default. */
 export class Tracker extends CoreTracker {
   constructor(emitters: EventSink | EventSink[], options: TrackerOptions = {}) {
     super(emitters, { platform: 'web', ...options });
@@ -36,8 +35,13 @@ export interface BrowserTrackerOptions
   crossDomainLinker?: CrossDomainLinker | undefined;
 }
 
-/** A tracker made by {@link newTracker}, with the browser's controls. */
-export class BrowserTracker extends Tracker {
+/**
+ * A tracker made by {@link newTracker}, with the browser's controls. It is the lean
+ * tracker (page views, page pings, structured and self-describing events as methods);
+ * the other event types are functions of it (`trackLinkClick(tracker, event)`), so
+ * that an app's bundle carries only what it imports.
+ */
+export class BrowserTracker extends BaseTracker {
   /** The emitter this tracker sends with. */
   readonly emitter: Emitter;
   /** Identity, session, anonymous mode and opt-out; undefined outside a browser. */
@@ -68,6 +72,7 @@ export class BrowserTracker extends Tracker {
       close: (o) => emitter.close(o),
     };
     super(sink, {
+      platform: 'web',
       encodeBase64: false,
       ...options,
       namespace,
@@ -80,11 +85,6 @@ export class BrowserTracker extends Tracker {
     this.page = page;
     if (id) listen(window, 'pagehide', id.save);
     if (options.crossDomainLinker) this.crossDomainLinker(options.crossDomainLinker);
-  }
-
-  /** Page pings while the user is active; see {@link ActivityTrackingOptions}. Returns a stop function. */
-  enableActivityTracking(options?: ActivityTrackingOptions): () => void {
-    return enableActivityTracking(this, options);
   }
 
   // Identity, session and page: Snowplow's names and behaviour (docs/identity.md).

@@ -3,7 +3,8 @@
 // rather than tracker methods, so that a bundle that does not use them leaves them out.
 import { compileRuleSet, type RuleSet } from './global-contexts-rules.js';
 import { warn, type TrackedEvent } from './plugins.js';
-import type { Tracker } from './tracker.js';
+// Any tracker: the lean one (newTracker's) and the full class both are one.
+import type { BaseTracker as Tracker } from './tracker.js';
 import type { Payload, SelfDescribingJson } from './types.js';
 import { fail } from './events/field-rules.js';
 import { isSelfDescribing } from './validation.js';

@@ -1,4 +1,5 @@
-import type { Tracker } from './tracker.js';
+// Any tracker: the lean one (newTracker's) and the full class both are one.
+import type { BaseTracker as Tracker } from './tracker.js';
 import type { Payload, SelfDescribingJson } from './types.js';
 import { isSelfDescribing } from './validation.js';
 

@@ -1,22 +1,20 @@
 import type { BuiltEvent } from './events/built-event.js';
-import { buildEcommerceTransaction, type EcommerceTransactionEvent } from './events/ecommerce.js';
+import type { EcommerceTransactionEvent } from './events/ecommerce.js';
 import { buildPagePing, buildPageView, type PagePingEvent, type PageViewEvent } from './events/page.js';
-import { buildScreenView, type ScreenViewEvent } from './events/screen-view.js';
+import type { ScreenViewEvent } from './events/screen-view.js';
 import { buildSelfDescribingEvent, type SelfDescribingEvent } from './events/self-describing.js';
 import { buildStructEvent, type StructEvent } from './events/struct.js';
 import {
-  buildAddToCart,
-  buildFormChange,
-  buildFormSubmit,
-  buildLinkClick,
-  buildRemoveFromCart,
-  buildSiteSearch,
-  type CartEvent,
-  type FormChangeEvent,
-  type FormSubmitEvent,
-  type LinkClickEvent,
-  type SiteSearchEvent,
-} from './events/web-events.js';
+  trackAddToCart,
+  trackEcommerceTransaction,
+  trackFormChange,
+  trackFormSubmit,
+  trackLinkClick,
+  trackRemoveFromCart,
+  trackScreenView,
+  trackSiteSearch,
+} from './events/track.js';
+import type { CartEvent, FormChangeEvent, FormSubmitEvent, LinkClickEvent, SiteSearchEvent } from './events/web-events.js';
 import { addField, addFields, addJsonField, newPayload } from './payload.js';
 import { runHook, type TrackedEvent, type TrackerPlugin } from './plugins.js';
 import { checkPlatform, type PlatformCode } from './platforms.js';
@@ -53,11 +51,14 @@ export interface TrackerOptions {
 }
 
 /**
- * Builds events and hands them to its emitters. Every `track*` method validates
- * its input at the call (a mistake throws a `TypeError` naming the argument and
- * queues nothing), serialises the event once, and returns its event id.
+ * The lean tracker: builds page views, page pings, structured and self-describing
+ * events and hands them to its emitters. Every `track*` method validates its input at
+ * the call (a mistake throws a `TypeError` naming the argument and queues nothing),
+ * serialises the event once, and returns its event id. The other event types are
+ * plain functions of a tracker (`trackLinkClick(tracker, event)`…), so that a bundle
+ * carries only the ones it imports; {@link Tracker} has them all as methods.
  */
-export class Tracker {
+export class BaseTracker {
   private readonly emitters: EventSink[];
   private readonly plugins: TrackerPlugin[];
   private subject: Subject | undefined;
@@ -120,39 +121,6 @@ export class Tracker {
     return this.track([buildSelfDescribingEvent(event)], event);
   }
 
-  trackScreenView(event: ScreenViewEvent & CommonEventProperties): string {
-    return this.track([buildScreenView(event)], event);
-  }
-
-  /** Tracks the transaction and one item event per item; returns the transaction's event id. */
-  trackEcommerceTransaction(event: EcommerceTransactionEvent & CommonEventProperties): string {
-    return this.track(buildEcommerceTransaction(event), event);
-  }
-
-  trackLinkClick(event: LinkClickEvent & CommonEventProperties): string {
-    return this.track([buildLinkClick(event)], event);
-  }
-
-  trackAddToCart(event: CartEvent & CommonEventProperties): string {
-    return this.track([buildAddToCart(event)], event);
-  }
-
-  trackRemoveFromCart(event: CartEvent & CommonEventProperties): string {
-    return this.track([buildRemoveFromCart(event)], event);
-  }
-
-  trackFormChange(event: FormChangeEvent & CommonEventProperties): string {
-    return this.track([buildFormChange(event)], event);
-  }
-
-  trackFormSubmit(event: FormSubmitEvent & CommonEventProperties): string {
-    return this.track([buildFormSubmit(event)], event);
-  }
-
-  trackSiteSearch(event: SiteSearchEvent & CommonEventProperties): string {
-    return this.track([buildSiteSearch(event)], event);
-  }
-
   /** Flushes every emitter; resolves with their results, in order. Never rejects. */
   flush(options?: { timeout?: number | undefined }): Promise<FlushResult[]> {
     return Promise.all(this.emitters.map((sink) => sink.flush(options)));
@@ -164,10 +132,11 @@ export class Tracker {
   }
 
   /**
-   * Serialises every event before handing any to the emitters, so a mistake in
-   * the last item of a transaction queues nothing.
+   * Tracks built events (the event functions and add-ons call it): serialises every
+   * event before handing any to the emitters, so a mistake in the last item of a
+   * transaction queues nothing. Returns the first event's id.
    */
-  private track(events: BuiltEvent[], common: CommonEventProperties): string {
+  track(events: BuiltEvent[], common: CommonEventProperties): string {
     const contexts = optionalContexts(common.context);
     const trueTimestamp = optionalTimestamp(common.trueTimestamp, 'trueTimestamp');
     const subject = common.subject;
@@ -222,6 +191,45 @@ export class Tracker {
     if (contexts.length > 0) addJsonField(payload, base64, 'cx', 'co', wrap(SCHEMAS.contexts, `[${contexts.map((entity) => selfDescribingJson(entity, 'context')).join(',')}]`));
     const json = JSON.stringify(payload);
     return [{ eid, json, bytes: payloadBytes(json) }, tracked];
+  }
+}
+
+/**
+ * The tracker with every event type as a method (the seed's class API, for Node scripts
+ * and anyone who wants it). Each method is the event function of the same name.
+ */
+export class Tracker extends BaseTracker {
+  trackScreenView(event: ScreenViewEvent & CommonEventProperties): string {
+    return trackScreenView(this, event);
+  }
+
+  /** Tracks the transaction and one item event per item; returns the transaction's event id. */
+  trackEcommerceTransaction(event: EcommerceTransactionEvent & CommonEventProperties): string {
+    return trackEcommerceTransaction(this, event);
+  }
+
+  trackLinkClick(event: LinkClickEvent & CommonEventProperties): string {
+    return trackLinkClick(this, event);
+  }
+
+  trackAddToCart(event: CartEvent & CommonEventProperties): string {
+    return trackAddToCart(this, event);
+  }
+
+  trackRemoveFromCart(event: CartEvent & CommonEventProperties): string {
+    return trackRemoveFromCart(this, event);
+  }
+
+  trackFormChange(event: FormChangeEvent & CommonEventProperties): string {
+    return trackFormChange(this, event);
+  }
+
+  trackFormSubmit(event: FormSubmitEvent & CommonEventProperties): string {
+    return trackFormSubmit(this, event);
+  }
+
+  trackSiteSearch(event: SiteSearchEvent & CommonEventProperties): string {
+    return trackSiteSearch(this, event);
   }
 }
 

@@ -2,10 +2,13 @@
 // snippet, and readers of the events' names and entities.
 import { entities, selfDescribing } from './helpers.js';
 
-/** A page that loads the script tag, then `body`, then runs `script` with `COLLECTOR` defined. */
-export function trackedPage(collectorUrl: string, body: string, script: string): string {
+/** The add-ons the automatic-tracking specs use, loaded by plain script tags after the core tag. */
+export const AUTOTRACK_ADD_ONS = ['link-click', 'form-tracking', 'error-tracking', 'global-contexts', 'consent'];
+
+/** A page that loads the core script tag and `addOns` (from dist/plugins/), then `body`, then runs `script` with `COLLECTOR` defined. */
+export function trackedPage(collectorUrl: string, body: string, script: string, addOns = AUTOTRACK_ADD_ONS): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>autotrack</title>
-<script src="/dist/isotrack.umd.min.js"></script></head><body>${body}
+<script src="/dist/isotrack.umd.min.js"></script>${addOns.map((name) => `<script src="/dist/plugins/${name}.umd.min.js"></script>`).join('')}</head><body>${body}
 <script>var COLLECTOR = ${JSON.stringify(collectorUrl)};\n${script}</script></body></html>`;
 }
 

@@ -103,6 +103,7 @@ test('activity tracking sends page pings with scroll offsets while the user is a
     umdPage(`
       isotrack('newTracker', 'act', '${live.collector.url}', { appId: 'act' });
       isotrack('trackPageView');
+      isotrack('addPlugin', '/dist/plugins/activity-tracking.umd.min.js');
       isotrack('enableActivityTracking', { minimumVisitLength: 1, heartbeatDelay: 1 });`),
   );
   const tab = await driver.open(`${live.site.url}/activity.html`);

@@ -26,7 +26,8 @@ export const FULL_APP = `import {
   enableActivityTracking, enableErrorTracking, enableFormTracking, enableLinkClickTracking, errorTracking,
   fetchTransport, formTracking, identity, identityFromCookies, linkClickTracking, localStore, memoryStore, newTracker,
   nodeHttpTransport, pageContext, persistentStore, removeGlobalContexts, sendBeaconTransport, trackConsentGranted,
-  trackConsentWithdrawn, trackError, utf8ByteLength, uuidv4,
+  trackConsentWithdrawn, trackError, utf8ByteLength, uuidv4, BaseTracker, trackScreenView, trackEcommerceTransaction,
+  trackLinkClick, trackAddToCart, trackRemoveFromCart, trackFormChange, trackFormSubmit, trackSiteSearch,
 } from 'isotrack';
 
 const endpoint = globalThis.COLLECTOR;
@@ -37,19 +38,20 @@ const context = [{ schema: SCHEMAS.webPage, data: { id: uuidv4() } }];
 
 const tracker = newTracker('sp', endpoint, { appId, clientSession: true, sessionTimeout: 600 });
 tracker.setUserId('user-1');
+if (!(tracker instanceof BaseTracker)) throw new Error('newTracker returns a BaseTracker');
 const stopActivity = enableActivityTracking(tracker, { minimumVisitLength: 600, heartbeatDelay: 600 });
 tracker.trackPageView(page);
 tracker.trackPagePing({ ...page, minX: 0, maxX: 10, minY: 0, maxY: 10 });
 tracker.trackStructEvent({ category: 'shop', action: 'add', label: 'sku-1', value: 2 });
 tracker.trackSelfDescribingEvent({ event: { schema: SCHEMAS.linkClick, data: { targetUrl: 'https://example.com/' } }, context });
-tracker.trackScreenView({ name: 'home', id: uuidv4() });
-tracker.trackEcommerceTransaction({ orderId: 'o-1', totalValue: 3, items: [{ sku: 'a', price: 3, quantity: 1 }] });
-tracker.trackLinkClick({ targetUrl: 'https://example.com/', elementId: 'cta' });
-tracker.trackAddToCart({ sku: 'a', quantity: 1 });
-tracker.trackRemoveFromCart({ sku: 'a', quantity: 1 });
-tracker.trackFormChange({ formId: 'f', elementId: 'e', nodeName: 'INPUT', value: null });
-tracker.trackFormSubmit({ formId: 'f', elements: [{ name: 'e', value: null, nodeName: 'INPUT' }] });
-tracker.trackSiteSearch({ terms: ['shoes'], totalResults: 1 });
+trackScreenView(tracker, { name: 'home', id: uuidv4() });
+trackEcommerceTransaction(tracker, { orderId: 'o-1', totalValue: 3, items: [{ sku: 'a', price: 3, quantity: 1 }] });
+trackLinkClick(tracker, { targetUrl: 'https://example.com/', elementId: 'cta' });
+trackAddToCart(tracker, { sku: 'a', quantity: 1 });
+trackRemoveFromCart(tracker, { sku: 'a', quantity: 1 });
+trackFormChange(tracker, { formId: 'f', elementId: 'e', nodeName: 'INPUT', value: null });
+trackFormSubmit(tracker, { formId: 'f', elements: [{ name: 'e', value: null, nodeName: 'INPUT' }] });
+trackSiteSearch(tracker, { terms: ['shoes'], totalResults: 1 });
 
 // Automatic tracking and global contexts (listeners start only in a browser).
 const stopFeatures = [

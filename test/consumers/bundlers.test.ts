@@ -78,12 +78,18 @@ async function expectDelivered(done: FullAppResult, appId: string, where: 'brows
 
 const browserTools = ['vite build', 'webpack 5', 'esbuild --platform=browser'] as const;
 
+// The SPA quick start (`newTracker` + `trackPageView`), gzip -9 of what each tool emits.
+// Issue 23's budget is 0.5x the same app with @snowplow/browser-tracker (about 9,100 B);
+// not met yet (docs/benchmarks.md): these ceilings hold what is measured, with a little room.
+const SPA_CEILING: Record<(typeof browserTools)[number], number> = { 'vite build': 13_600, 'webpack 5': 13_100, 'esbuild --platform=browser': 13_800 };
+
 describe('browser bundles of the packed package, loaded in Chromium', () => {
   for (const tool of browserTools) {
     it(`${tool}: the full app delivers every event, all valid`, async () => {
       const minimal = await BUILDS[tool](project, 'minimal');
       const files = await BUILDS[tool](project, 'full');
       sizes.push({ tool, minimal: gzipSize(minimal), full: gzipSize(files) });
+      expect(gzipSize(minimal), 'the SPA quick start grew').toBeLessThanOrEqual(SPA_CEILING[tool]);
       const root = tool === 'vite build' ? join(project, 'out/vite-full') : dirname(files[0]!);
       const html = tool === 'vite build' ? 'index.html' : `${basename(files[0]!, '.js')}.html`;
       if (tool !== 'vite build') {

@@ -38,7 +38,7 @@ describe('package', () => {
   }, 120_000);
 
   it('browser builds carry no Node-only code, no cross-fetch and no eval', () => {
-    for (const file of ['browser.js', 'isotrack.umd.js', 'isotrack.umd.min.js']) {
+    for (const file of ['browser.js', 'isotrack.umd.js', 'isotrack.umd.min.js', 'plugins/link-click.umd.min.js', 'plugins/form-tracking.umd.min.js', 'plugins/error-tracking.umd.min.js']) {
       const code = dist(file);
       expect(code, file).not.toMatch(/cross-fetch|node-fetch|from\s*['"]node:|require\(['"](http|https|node:)/);
       expect(code, file).not.toMatch(/\beval\(|new Function\(/);

@@ -16,7 +16,7 @@ async function packedFiles(dir: string): Promise<string[]> {
 
 it('the isotrack tarball holds the builds, LICENSE, README and the SRI script, and no collector', async () => {
   const files = await packedFiles(repo);
-  for (const file of ['LICENSE', 'README.md', 'package.json', 'scripts/sri.mjs', 'dist/index.js', 'dist/node.cjs', 'dist/browser.js', 'dist/isotrack.umd.min.js', 'dist/isotrack.umd.min.js.sri']) {
+  for (const file of ['LICENSE', 'README.md', 'package.json', 'scripts/sri.mjs', 'dist/index.js', 'dist/node.cjs', 'dist/browser.js', 'dist/isotrack.umd.min.js', 'dist/isotrack.umd.min.js.sri', 'dist/plugins/link-click.umd.min.js', 'dist/plugins/form-tracking.umd.min.js', 'dist/plugins/error-tracking.umd.min.js']) {
     expect(files, file).toContain(file);
   }
   expect(files.filter((file) => /collector|schemas\//.test(file))).toEqual([]);

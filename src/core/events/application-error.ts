@@ -1,6 +1,7 @@
 // The application_error 1-0-2 event, sent by trackError and by the browser's error tracking.
 // A function rather than a tracker method, so that a bundle that does not use it leaves it out.
-import type { Tracker } from '../tracker.js';
+// Any tracker: the lean one (newTracker's) and the full class both are one.
+import type { BaseTracker as Tracker } from '../tracker.js';
 import type { CommonEventProperties, SelfDescribingJson } from '../types.js';
 import { BOOLEAN, INTEGER, readFields, requireArgs, REQUIRED, STRING } from './field-rules.js';
 

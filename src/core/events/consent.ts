@@ -1,7 +1,8 @@
 // Consent events (consent_granted / consent_withdrawn 1-0-0, each with the consent_document
 // 1-0-0 entity), as Snowplow's trackConsentGranted / trackConsentWithdrawn send them.
 // Functions rather than tracker methods, so that a bundle that does not use them leaves them out.
-import type { Tracker } from '../tracker.js';
+// Any tracker: the lean one (newTracker's) and the full class both are one.
+import type { BaseTracker as Tracker } from '../tracker.js';
 import type { CommonEventProperties, SelfDescribingJson } from '../types.js';
 import { contextArray } from '../validation.js';
 import { BOOLEAN, describe, fail, readFields, requireArgs, REQUIRED, STRING, type FieldRule } from './field-rules.js';

@@ -79,7 +79,7 @@ const CART: FieldRule[] = [
 ];
 // The schemas' enums and maxLengths (change_form and submit_form 1-0-0).
 const NODE_NAMES = ['INPUT', 'TEXTAREA', 'SELECT'];
-const INPUT_TYPES = 'button checkbox color date datetime datetime-local email file hidden image month number password radio range reset search submit tel text time url week'.split(' ');
+const INPUT_TYPES = /* @__PURE__ */ 'button checkbox color date datetime datetime-local email file hidden image month number password radio range reset search submit tel text time url week'.split(' ');
 const ID_LENGTH = 4096;
 const VALUE_LENGTH = 65535;
 const FORM_CHANGE: FieldRule[] = [
@@ -109,13 +109,13 @@ const SITE_SEARCH: FieldRule[] = [
   ['pageResults', COUNT],
 ];
 
-function webEvent(schema: string, rules: FieldRule[], method: string) {
-  return (args: object): BuiltEvent => selfDescribing(schema, readFields(requireArgs(args, method), rules));
-}
+// Plain arrow functions, not values computed at load: every bundler (esbuild too) drops
+// the builders, and their tables, that a bundle does not use.
+const webEvent = (args: object, schema: string, rules: FieldRule[], method: string): BuiltEvent => selfDescribing(schema, readFields(requireArgs(args, method), rules));
 
-export const buildLinkClick: (args: LinkClickEvent) => BuiltEvent = webEvent(SCHEMAS.linkClick, LINK_CLICK, 'trackLinkClick');
-export const buildAddToCart: (args: CartEvent) => BuiltEvent = webEvent(SCHEMAS.addToCart, CART, 'trackAddToCart');
-export const buildRemoveFromCart: (args: CartEvent) => BuiltEvent = webEvent(SCHEMAS.removeFromCart, CART, 'trackRemoveFromCart');
-export const buildFormChange: (args: FormChangeEvent) => BuiltEvent = webEvent(SCHEMAS.changeForm, FORM_CHANGE, 'trackFormChange');
-export const buildFormSubmit: (args: FormSubmitEvent) => BuiltEvent = webEvent(SCHEMAS.submitForm, FORM_SUBMIT, 'trackFormSubmit');
-export const buildSiteSearch: (args: SiteSearchEvent) => BuiltEvent = webEvent(SCHEMAS.siteSearch, SITE_SEARCH, 'trackSiteSearch');
+export const buildLinkClick = (args: LinkClickEvent): BuiltEvent => webEvent(args, SCHEMAS.linkClick, LINK_CLICK, 'trackLinkClick');
+export const buildAddToCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.addToCart, CART, 'trackAddToCart');
+export const buildRemoveFromCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.removeFromCart, CART, 'trackRemoveFromCart');
+export const buildFormChange = (args: FormChangeEvent): BuiltEvent => webEvent(args, SCHEMAS.changeForm, FORM_CHANGE, 'trackFormChange');
+export const buildFormSubmit = (args: FormSubmitEvent): BuiltEvent => webEvent(args, SCHEMAS.submitForm, FORM_SUBMIT, 'trackFormSubmit');
+export const buildSiteSearch = (args: SiteSearchEvent): BuiltEvent => webEvent(args, SCHEMAS.siteSearch, SITE_SEARCH, 'trackSiteSearch');
