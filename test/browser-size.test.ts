@@ -21,15 +21,18 @@ const gzipped = (file: string) => gzipSync(readFileSync(dist(file)), { level: 9 
 const GOAL_CORE = 8_769;
 const GOAL_AUTOTRACK = 10_031;
 // Measured when the add-ons were split out (core 14,105 B; with the three add-ons 17,408 B).
-const CEILING_CORE = 14_150;
-const CEILING_AUTOTRACK = 17_450;
+// lean-core: +229 in the core tag (JSON depth and contextArray checks, one cookie read per
+// task, the claim under a Web Lock, the time zone from Temporal, less the 29-field payload),
+// +211 in consent (expiry checked as a real RFC 3339 date-time): issue 22's fuzz causes.
+const CEILING_CORE = 14_400;
+const CEILING_AUTOTRACK = 17_720;
 /** Each add-on's ceiling: what it measured, with a little room. */
 const CEILING_ADD_ON: Record<string, number> = {
   'link-click': 970,
   'form-tracking': 1_410,
   'error-tracking': 1_000,
   'global-contexts': 1_250,
-  consent: 720,
+  consent: 950,
   ecommerce: 670,
   'site-tracking': 370,
   'screen-tracking': 370,

@@ -10,7 +10,7 @@ export { getCookie } from '../browser/cookies.js';
 export { warn } from '../core/plugins.js';
 export { SCHEMAS } from '../core/schemas.js';
 export { uuidv4 } from '../core/uuid.js';
-export { isSelfDescribing } from '../core/validation.js';
+export { contextArray, isSelfDescribing } from '../core/validation.js';
 export { selfDescribing } from '../core/events/self-describing.js';
 export {
   readFields,
@@ -19,6 +19,7 @@ export {
   describe,
   isObject,
   UUID,
+  BOOLEAN,
   STRING,
   NUMBER,
   STRINGS,
