@@ -28,6 +28,10 @@ export const FULL_APP = `import {
   nodeHttpTransport, pageContext, persistentStore, removeGlobalContexts, sendBeaconTransport, trackConsentGranted,
   trackConsentWithdrawn, trackError, utf8ByteLength, uuidv4, BaseTracker, trackScreenView, trackEcommerceTransaction,
   trackLinkClick, trackAddToCart, trackRemoveFromCart, trackFormChange, trackFormSubmit, trackSiteSearch,
+  buttonClickTracking, enableButtonClickTracking, trackButtonClick, enableGaCookies, gaCookies,
+  enablePerformanceNavigationTiming, performanceNavigationTiming, enableSpaPageViews, spaPageViews,
+  trackAdImpression, trackAdClick, trackAdConversion, trackCmpVisible, trackConsentAllow, trackConsentDeny,
+  trackConsentExpired, trackConsentImplicit, trackConsentPending, trackConsentPreferences, trackConsentSelected,
 } from 'isotrack';
 
 const endpoint = globalThis.COLLECTOR;
@@ -52,13 +56,26 @@ trackRemoveFromCart(tracker, { sku: 'a', quantity: 1 });
 trackFormChange(tracker, { formId: 'f', elementId: 'e', nodeName: 'INPUT', value: null });
 trackFormSubmit(tracker, { formId: 'f', elements: [{ name: 'e', value: null, nodeName: 'INPUT' }] });
 trackSiteSearch(tracker, { terms: ['shoes'], totalResults: 1 });
+// The issue-20 add-ons' event functions.
+trackButtonClick(tracker, { label: 'Buy' });
+trackAdImpression(tracker, { impressionId: 'imp-1', costModel: 'cpm', cost: 0.5 });
+trackAdClick(tracker, { targetUrl: 'https://ads.example/landing', clickId: 'c-1' });
+trackAdConversion(tracker, { conversionId: 'conv-1', cost: 0, costModel: 'cpa' });
+const preferences = { basisForProcessing: 'consent', consentUrl: 'https://shop.example/privacy', consentVersion: '1', consentScopes: ['analytics'], domainsApplied: ['shop.example'] };
+for (const track of [trackConsentAllow, trackConsentDeny, trackConsentExpired, trackConsentImplicit, trackConsentPending, trackConsentSelected]) track(tracker, preferences);
+trackConsentPreferences(tracker, { ...preferences, eventType: 'allow_all' });
+trackCmpVisible(tracker, { elapsedTime: 120 });
 
 // Automatic tracking and global contexts (listeners start only in a browser).
 const stopFeatures = [
   enableLinkClickTracking(tracker, { pseudoClicks: true }),
   enableFormTracking(tracker),
   enableErrorTracking(tracker),
+  enableButtonClickTracking(tracker),
+  enableSpaPageViews(tracker),
 ];
+enableGaCookies(tracker);
+enablePerformanceNavigationTiming(tracker);
 const globalEntity = { schema: SCHEMAS.webPage, data: { id: uuidv4() } };
 addGlobalContexts(tracker, [globalEntity]);
 trackConsentGranted(tracker, { id: 'doc-1', version: '1.0', name: 'terms' });
@@ -66,7 +83,8 @@ trackConsentWithdrawn(tracker, { all: false, id: 'doc-1', version: '1.0' });
 trackError(tracker, { message: 'handled', error: new Error('handled') });
 removeGlobalContexts(tracker, [globalEntity]);
 clearGlobalContexts(tracker);
-const plugins = [linkClickTracking(), formTracking(), errorTracking()].map((plugin) => typeof plugin.stop);
+const plugins = [linkClickTracking(), formTracking(), errorTracking(), buttonClickTracking(), spaPageViews()].map((plugin) => typeof plugin.stop);
+const entityPlugins = [gaCookies(), performanceNavigationTiming()].map((plugin) => typeof plugin);
 const releaseSignals = closeOnSignals(tracker, ['SIGTERM'], { timeout: 1000 });
 const fromCookies = identityFromCookies('_sp_id.c169=' + uuidv4() + '.1764000000.3.1764000500.1763900000.' + uuidv4() + '...0.7');
 
@@ -100,6 +118,7 @@ const checks = {
   browserTracker: tracker instanceof BrowserTracker,
   nodeOnly,
   plugins,
+  entityPlugins,
   cookieSessionIndex: fromCookies?.sessionIndex,
 };
 
@@ -113,8 +132,11 @@ globalThis.DONE = Promise.all([tracker.flush(deadline), parts.flush(deadline), c
 });
 `;
 
-/** Events the full app tracks: 15 track calls on the first tracker (the transaction adds an item event), 1 + 1 on the others. */
-export const FULL_APP_EVENTS = 18;
+/**
+ * Events the full app tracks: 15 track calls on the first tracker (the transaction adds an item
+ * event) and 12 of the issue-20 add-ons' events, 1 + 1 on the others.
+ */
+export const FULL_APP_EVENTS = 30;
 
 /** The bundlers project: its tools, the two apps and the scripts that build and serve them. */
 export function bundlersProject() {

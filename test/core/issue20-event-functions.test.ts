@@ -13,7 +13,8 @@ const PREFERENCES = { basisForProcessing: 'consent', consentUrl: 'https://a.test
 const cases: Array<[string, (t: Tracker) => unknown, RegExp]> = [
   ['button label empty', (t) => trackButtonClick(t, { label: '' }), /trackButtonClick: label must be a non-empty string/],
   ['ad click without targetUrl', (t) => trackAdClick(t, {} as never), /targetUrl is required/],
-  ['ad cost negative', (t) => trackAdImpression(t, { cost: -1 }), /cost must be ≥ 0/],
+  ['ad cost negative', (t) => trackAdImpression(t, { cost: -1, costModel: 'cpm' }), /cost must be ≥ 0/],
+  ['ad cost without its cost model (the schema makes it a dependency)', (t) => trackAdConversion(t, { cost: 1 }), /costModel is required when cost is given/],
   ['ad cost model outside the enum', (t) => trackAdImpression(t, { costModel: 'cpx' as never }), /costModel must be one of cpa, cpc, cpm/],
   ['conversion value not a number', (t) => trackAdConversion(t, { initialValue: '10' as never }), /initialValue must be a finite number/],
   ['consent version longer than 16', (t) => trackConsentAllow(t, { ...PREFERENCES, consentVersion: 'v'.repeat(17) }), /consentVersion must be a non-empty string of at most 16/],
@@ -46,7 +47,7 @@ describe('issue 20 event functions: mistakes throw a TypeError at the call and q
     expect(data()).toEqual({ schema: 'iglu:com.snowplowanalytics.snowplow/button_click/jsonschema/1-0-0', data: { label: 'Buy', name: 'buy' } });
     trackConsentAllow(tracker, { ...PREFERENCES });
     expect(data()).toEqual({ schema: 'iglu:com.snowplowanalytics.snowplow/consent_preferences/jsonschema/1-0-0', data: { eventType: 'allow_all', ...PREFERENCES } });
-    trackAdConversion(tracker, { cost: 0 });
-    expect(data()).toEqual({ schema: 'iglu:com.snowplowanalytics.snowplow/ad_conversion/jsonschema/1-0-0', data: { cost: 0 } });
+    trackAdConversion(tracker, { cost: 0, costModel: 'cpa' });
+    expect(data()).toEqual({ schema: 'iglu:com.snowplowanalytics.snowplow/ad_conversion/jsonschema/1-0-0', data: { cost: 0, costModel: 'cpa' } });
   });
 });

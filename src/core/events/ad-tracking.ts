@@ -55,6 +55,8 @@ const ids = (...names: string[]): FieldRule[] => names.map((name) => [name, STRI
 function track(tracker: BaseTracker, name: string, event: CommonEventProperties, rules: FieldRule[]): string {
   const data = readFields(requireArgs(event, `track${name}`), [...rules, ...BASE]);
   for (const field of ['cost', 'initialValue']) if ((data[field] as number) < 0) fail(field, 'must be ≥ 0');
+  // The schemas make `costModel` a dependency of `cost`: the pipeline rejects one without the other.
+  if (data.cost !== undefined && data.costModel === undefined) fail('costModel', 'is required when cost is given');
   return tracker.track([selfDescribing(`${SCHEMA}${name.slice(2).toLowerCase()}/jsonschema/1-0-0`, data)], event);
 }
 

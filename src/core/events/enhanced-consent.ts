@@ -62,17 +62,17 @@ const action =
     trackConsentPreferences(tracker, { ...requireArgs(event, 'trackConsentPreferences'), eventType });
 
 /** The user accepted every scope. */
-export const trackConsentAllow: (tracker: BaseTracker, event: Preferences) => string = action('allow_all');
+export const trackConsentAllow: (tracker: BaseTracker, event: Preferences) => string = /* @__PURE__ */ action('allow_all');
 /** The user accepted some scopes. */
-export const trackConsentSelected: (tracker: BaseTracker, event: Preferences) => string = action('allow_selected');
+export const trackConsentSelected: (tracker: BaseTracker, event: Preferences) => string = /* @__PURE__ */ action('allow_selected');
 /** The user has not decided yet. */
-export const trackConsentPending: (tracker: BaseTracker, event: Preferences) => string = action('pending');
+export const trackConsentPending: (tracker: BaseTracker, event: Preferences) => string = /* @__PURE__ */ action('pending');
 /** Consent is implied (the user went on browsing). */
-export const trackConsentImplicit: (tracker: BaseTracker, event: Preferences) => string = action('implicit_consent');
+export const trackConsentImplicit: (tracker: BaseTracker, event: Preferences) => string = /* @__PURE__ */ action('implicit_consent');
 /** The user refused every scope. */
-export const trackConsentDeny: (tracker: BaseTracker, event: Preferences) => string = action('deny_all');
+export const trackConsentDeny: (tracker: BaseTracker, event: Preferences) => string = /* @__PURE__ */ action('deny_all');
 /** The consent has expired. */
-export const trackConsentExpired: (tracker: BaseTracker, event: Preferences) => string = action('expired');
+export const trackConsentExpired: (tracker: BaseTracker, event: Preferences) => string = /* @__PURE__ */ action('expired');
 
 /** Sends `cmp_visible`: the consent dialog showed `elapsedTime` ms after the page started loading; returns the event id. */
 export function trackCmpVisible(tracker: BaseTracker, event: { elapsedTime: number } & CommonEventProperties): string {
