@@ -7,10 +7,11 @@ import { trackButtonClick } from '../../src/core/events/button-click.js';
 import { trackAdClick, trackAdConversion, trackAdImpression } from '../../src/core/events/ad-tracking.js';
 import { trackCmpVisible, trackConsentAllow, trackConsentPreferences } from '../../src/core/events/enhanced-consent.js';
 import { CollectingSink } from '../helpers/collecting-sink.js';
+import { itRefusesEach, type RefusalCase } from '../helpers/refusals.js';
 
 const PREFERENCES = { basisForProcessing: 'consent', consentUrl: 'https://a.test/privacy', consentVersion: '1', consentScopes: ['analytics'], domainsApplied: ['a.test'] } as const;
 
-const cases: Array<[string, (t: Tracker) => unknown, RegExp]> = [
+const cases: RefusalCase[] = [
   ['button label empty', (t) => trackButtonClick(t, { label: '' }), /trackButtonClick: label must be a non-empty string/],
   ['ad click without targetUrl', (t) => trackAdClick(t, {} as never), /targetUrl is required/],
   ['ad cost negative', (t) => trackAdImpression(t, { cost: -1, costModel: 'cpm' }), /cost must be ≥ 0/],
@@ -29,15 +30,7 @@ const cases: Array<[string, (t: Tracker) => unknown, RegExp]> = [
 ];
 
 describe('issue 20 event functions: mistakes throw a TypeError at the call and queue nothing', () => {
-  for (const [name, call, message] of cases) {
-    it(name, () => {
-      const sink = new CollectingSink();
-      const tracker = new Tracker(sink);
-      expect(() => call(tracker)).toThrow(TypeError);
-      expect(() => call(tracker)).toThrow(message);
-      expect(sink.events).toHaveLength(0);
-    });
-  }
+  itRefusesEach(cases);
 
   it('sends what they accept under the schema’s names, empty optional values left out', () => {
     const sink = new CollectingSink();

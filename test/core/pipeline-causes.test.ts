@@ -13,6 +13,7 @@ import { Tracker } from '../../src/core/index.js';
 import { isDateTime, trackConsentGranted, trackConsentWithdrawn } from '../../src/core/events/consent.js';
 import { trackError } from '../../src/core/events/application-error.js';
 import { CollectingSink } from '../helpers/collecting-sink.js';
+import { itRefusesEach, type RefusalCase } from '../helpers/refusals.js';
 
 const SCHEMA = 'iglu:com.acme/e/jsonschema/1-0-0';
 /** An object nested `levels` deep: 1 is `{}`. */
@@ -20,7 +21,7 @@ const nested = (levels: number): Record<string, unknown> => (levels <= 1 ? {} : 
 const ajvDateTime = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
 
 describe('calls the pipeline would reject throw a TypeError naming the argument', () => {
-  const cases: Array<[string, (t: Tracker) => unknown, RegExp]> = [
+  const cases: RefusalCase[] = [
     ['trackError isFatal a string', (t) => trackError(t, { message: 'm', isFatal: 'yes' as never }), /isFatal must be a boolean, got "yes"/],
     ['trackError isFatal an object', (t) => trackError(t, { message: 'm', isFatal: {} as never }), /isFatal must be a boolean, got object/],
     ['an event vendor of dots', (t) => t.trackSelfDescribingEvent({ event: { schema: 'iglu:./link_click/jsonschema/1-0-0', data: {} } }), /event\.schema must be an Iglu URI/],
@@ -35,15 +36,7 @@ describe('calls the pipeline would reject throw a TypeError naming the argument'
     ['trackConsentGranted with a non-iterable context', (t) => trackConsentGranted(t, { id: 'd', version: '1', context: 5 as never }), /^isotrack: context must be an array of self-describing JSON, got 5$/],
     ['trackConsentWithdrawn with a non-iterable context', (t) => trackConsentWithdrawn(t, { all: true, context: {} as never }), /^isotrack: context must be an array of self-describing JSON, got object$/],
   ];
-  for (const [name, call, message] of cases) {
-    it(name, () => {
-      const sink = new CollectingSink();
-      const tracker = new Tracker(sink);
-      expect(() => call(tracker)).toThrow(TypeError);
-      expect(() => call(tracker)).toThrow(message);
-      expect(sink.events).toHaveLength(0);
-    });
-  }
+  itRefusesEach(cases);
 
   it('a deep entity added by a plugin is refused too, not sent', () => {
     const sink = new CollectingSink();

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Subject, Tracker } from '../../src/core/index.js';
 import { CollectingSink } from '../helpers/collecting-sink.js';
+import { itRefusesEach, type RefusalCase } from '../helpers/refusals.js';
 
 const URL_ = 'https://a.test/';
 const SCHEMA = 'iglu:com.acme/e/jsonschema/1-0-0';
@@ -20,7 +21,7 @@ const shifty = {
   },
 };
 
-const cases: Array<[string, (t: Tracker) => unknown, RegExp]> = [
+const cases: RefusalCase[] = [
   ['screen view id not a UUID', (t) => t.trackScreenView({ name: 'home', id: 'screen-1' }), /id must be a UUID, got "screen-1"/],
   ['previousId not a UUID', (t) => t.trackScreenView({ name: 'home', previousId: 'x' }), /previousId must be a UUID/],
   ['form change type outside the enum', (t) => t.trackFormChange({ formId: 'f', elementId: 'e', nodeName: 'INPUT', type: 'textarea' }), /type must be one of button, checkbox/],
@@ -43,15 +44,7 @@ const cases: Array<[string, (t: Tracker) => unknown, RegExp]> = [
 ];
 
 describe('values the pipeline would reject throw a TypeError at the call', () => {
-  for (const [name, call, message] of cases) {
-    it(name, () => {
-      const sink = new CollectingSink();
-      const tracker = new Tracker(sink);
-      expect(() => call(tracker)).toThrow(TypeError);
-      expect(() => call(tracker)).toThrow(message);
-      expect(sink.events).toHaveLength(0);
-    });
-  }
+  itRefusesEach(cases);
 
   it('a plugin that replaces an entity by a spread copy with new data: the new data is sent', () => {
     const sink = new CollectingSink();
