@@ -9,8 +9,15 @@ const DEMO = 'node scripts/demo.mjs';
 
 describe('npm run demo', () => {
   it('in a terminal: the events page is still served after the summary, until Ctrl+C', async () => {
-    // `script` gives the demo a terminal; its output arrives through this pipe.
-    const child = spawn('script', ['-qfec', DEMO, '/dev/null'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    // `script` gives the demo a terminal; its output arrives through this pipe. `script`
+    // runs the command through $SHELL: `exec` makes the demo the terminal's foreground
+    // process itself, as under an interactive shell, whatever $SHELL is (dash, as
+    // /bin/sh, would otherwise stay in between and die of the Ctrl+C with 130).
+    const child = spawn('script', ['-qfec', `exec ${DEMO}`, '/dev/null'], {
+      cwd: root,
+      env: { ...process.env, SHELL: '/bin/sh' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.setEncoding('utf8');
     const page = await new Promise<string>((resolve, reject) => {
