@@ -1,7 +1,7 @@
 // The entities of Snowplow ecommerce (`com.snowplowanalytics.snowplow.ecommerce/*` 1-0-0),
 // with the field names of Snowplow's ecommerce plugin (the schemas' snake_case), read by
 // field rules. The rules say what the schemas check: required fields, types, maxLength,
-// enums; `read` adds what a rule cannot: amounts from 0 to 9,999,999 in whole cents (the
+// enums; `entity` adds what a rule cannot: amounts from 0 to 9,999,999 in whole cents (the
 // schemas' `multipleOf: 0.01`), counts up to 9,999,999 and 3-character currencies.
 import type { SelfDescribingJson } from '../types.js';
 import { describe, fail, readFields, BOOLEAN, COUNT, EMPTY, INTEGER, NUMBER, REQUIRED, STRING, STRINGS, type FieldRule } from './field-rules.js';
@@ -149,32 +149,33 @@ export interface EcommerceUser {
 }
 
 const MAX = 9_999_999;
-const MONEY = ['price', 'list_price', 'total_value', 'revenue', 'tax', 'shipping', 'discount_amount', 'refund_amount'];
 const text = (names: string, maxLength: number): FieldRule[] => names.split(' ').map((name) => [name, STRING, maxLength]);
-const money = (names: string): FieldRule[] => names.split(' ').map((name) => [name, NUMBER]);
 const CURRENCY: FieldRule = ['currency', STRING + REQUIRED, 3];
 
-export const PRODUCT: FieldRule[] = [
+// Each entity's rules, made at the call: a module-level table built by calls would stay in
+// an app bundle that does not use these functions (a bundler cannot tell the calls are pure).
+
+export const PRODUCT = (): FieldRule[] => [
   ['id', STRING + REQUIRED, 4096],
   ['name', STRING, 4096],
   ['category', STRING + REQUIRED + EMPTY, 4096],
   ['price', NUMBER + REQUIRED],
-  ...money('list_price'),
+  ['list_price', NUMBER],
   ['quantity', COUNT],
   ...text('size variant brand inventory_status', 256),
   ['position', COUNT],
   CURRENCY,
   ...text('creative_id', 256),
 ];
-export const CART: FieldRule[] = [...text('cart_id', 4096), ['total_value', NUMBER + REQUIRED], CURRENCY];
-export const CHECKOUT_STEP: FieldRule[] = [
+export const CART = (): FieldRule[] => [...text('cart_id', 4096), ['total_value', NUMBER + REQUIRED], CURRENCY];
+export const CHECKOUT_STEP = (): FieldRule[] => [
   ['step', INTEGER + REQUIRED],
   ...text('shipping_postcode billing_postcode', 128),
   ...text('shipping_full_address billing_full_address', 4096),
   ...text('delivery_provider delivery_method coupon_code account_type payment_method proof_of_payment', 128),
   ['marketing_opt_in', BOOLEAN],
 ];
-export const PROMOTION: FieldRule[] = [
+export const PROMOTION = (): FieldRule[] => [
   ['id', STRING + REQUIRED, 4096],
   ...text('name', 256),
   ['product_ids', STRINGS, 4096],
@@ -182,39 +183,42 @@ export const PROMOTION: FieldRule[] = [
   ...text('creative_id', 4096),
   ...text('type slot', 256),
 ];
-export const TRANSACTION: FieldRule[] = [
+export const TRANSACTION = (): FieldRule[] => [
   ['transaction_id', STRING + REQUIRED, 4096],
   ['revenue', NUMBER + REQUIRED],
   CURRENCY,
   ['payment_method', STRING + REQUIRED, 128],
-  ['total_quantity', COUNT],
-  ...money('tax shipping'),
+  ['total_quantity', COUNT + REQUIRED],
+  ['tax', NUMBER],
+  ['shipping', NUMBER],
   ...text('discount_code', 99),
-  ...money('discount_amount'),
+  ['discount_amount', NUMBER],
   ['credit_order', BOOLEAN],
 ];
-export const REFUND: FieldRule[] = [['transaction_id', STRING + REQUIRED, 4096], CURRENCY, ['refund_amount', NUMBER + REQUIRED], ...text('refund_reason', 4096)];
-export const TRANSACTION_ERROR: FieldRule[] = [
+export const REFUND = (): FieldRule[] => [['transaction_id', STRING + REQUIRED, 4096], CURRENCY, ['refund_amount', NUMBER + REQUIRED], ...text('refund_reason', 4096)];
+export const TRANSACTION_ERROR = (): FieldRule[] => [
   ...text('error_code', 256),
   ...text('error_shortcode error_description', 4096),
   ['error_type', STRING, ['hard', 'soft']],
   ...text('resolution', 4096),
 ];
-export const PAGE: FieldRule[] = [['type', STRING + REQUIRED, 128], ...text('language locale', 128)];
-export const USER: FieldRule[] = [['id', STRING + REQUIRED, 128], ['is_guest', BOOLEAN], ...text('email', 256)];
+export const PAGE = (): FieldRule[] => [['type', STRING + REQUIRED, 128], ...text('language locale', 128)];
+export const USER = (): FieldRule[] => [['id', STRING + REQUIRED, 128], ['is_guest', BOOLEAN], ...text('email', 256)];
 
 /**
  * The `name` entity read from `args` by `rules`: a TypeError names the field (after
  * `prefix`, e.g. `products[1].`) that the schema would refuse. An amount within
  * floating-point noise of a whole cent (`0.1 + 0.2`) is sent as that cent (`0.3`).
  */
-export function entity(name: string, args: object, rules: readonly FieldRule[], prefix = ''): SelfDescribingJson<Record<string, unknown>> {
-  const data = readFields(args, rules, prefix);
-  for (const field in data) {
+export function entity(name: string, args: object, rules: () => readonly FieldRule[], prefix = ''): SelfDescribingJson<Record<string, unknown>> {
+  const list = rules();
+  const data = readFields(args, list, prefix);
+  for (const [field, kind] of list) {
     const value = data[field];
     if (typeof value != 'number') continue;
+    // NUMBER fields are amounts; the others (COUNT, INTEGER) are whole already.
+    const isMoney = (kind & 7) == NUMBER;
     const cents = value * 100;
-    const isMoney = MONEY.includes(field);
     if (value > MAX || (isMoney && (value < 0 || Math.abs(cents - Math.round(cents)) > 1e-6))) {
       fail(prefix + field, `must be ${isMoney ? 'an amount from 0 to 9999999 in whole cents' : 'at most 9999999'}, got ${describe(value)}`);
     }

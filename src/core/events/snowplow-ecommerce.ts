@@ -12,7 +12,7 @@
 import type { BaseTracker } from '../tracker.js';
 import type { CommonEventProperties, SelfDescribingJson } from '../types.js';
 import { contextArray } from '../validation.js';
-import { fail, isObject, readFields, requireArgs, STRING, REQUIRED, type FieldRule } from './field-rules.js';
+import { fail, readFields, requireArgs, STRING, REQUIRED, type FieldRule } from './field-rules.js';
 import { selfDescribing } from './self-describing.js';
 import {
   entity,
@@ -68,39 +68,35 @@ function send(tracker: BaseTracker, type: string, event: CommonEventProperties, 
   return tracker.track([selfDescribing(ACTION, name === undefined ? { type } : { type, name })], { ...event, context });
 }
 
-/** Checks that `args` is an object, naming the call. */
-const argsOf = <T>(args: T, call: string): T & CommonEventProperties => requireArgs(args, call) as T & CommonEventProperties;
-
 /** Sends `product_view` with the `product` entity; returns the event id. */
 export function trackProductView(tracker: BaseTracker, product: Product & CommonEventProperties): string {
-  return send(tracker, 'product_view', product, [entity('product', argsOf(product, 'trackProductView'), PRODUCT)]);
+  return send(tracker, 'product_view', product, [entity('product', requireArgs(product, 'trackProductView'), PRODUCT)]);
 }
 
 /** Sends `list_view` named `name` with a `product` entity per product shown; returns the event id. */
 export function trackProductListView(tracker: BaseTracker, list: ProductListView & CommonEventProperties): string {
-  const { name } = readFields(argsOf(list, 'trackProductListView'), LIST_NAME);
-  if (!Array.isArray(list.products)) fail('products', 'is required (an array of products)');
+  const { name } = readFields(requireArgs(list, 'trackProductListView'), LIST_NAME);
   return send(tracker, 'list_view', list, products(list.products, 'products'), name);
 }
 
 /** Sends `list_click` named `name` with the `product` entity of the product clicked; returns the event id. */
 export function trackProductListClick(tracker: BaseTracker, click: ProductListClick & CommonEventProperties): string {
-  const { name } = readFields(argsOf(click, 'trackProductListClick'), LIST_NAME);
+  const { name } = readFields(requireArgs(click, 'trackProductListClick'), LIST_NAME);
   return send(tracker, 'list_click', click, [entity('product', requireArgs(click.product, 'product'), PRODUCT, 'product.')], name);
 }
 
 /** Sends `promo_view` with the `promotion` entity; returns the event id. */
 export function trackPromotionView(tracker: BaseTracker, promotion: Promotion & CommonEventProperties): string {
-  return send(tracker, 'promo_view', promotion, [entity('promotion', argsOf(promotion, 'trackPromotionView'), PROMOTION)]);
+  return send(tracker, 'promo_view', promotion, [entity('promotion', requireArgs(promotion, 'trackPromotionView'), PROMOTION)]);
 }
 
 /** Sends `promo_click` with the `promotion` entity; returns the event id. */
 export function trackPromotionClick(tracker: BaseTracker, promotion: Promotion & CommonEventProperties): string {
-  return send(tracker, 'promo_click', promotion, [entity('promotion', argsOf(promotion, 'trackPromotionClick'), PROMOTION)]);
+  return send(tracker, 'promo_click', promotion, [entity('promotion', requireArgs(promotion, 'trackPromotionClick'), PROMOTION)]);
 }
 
 /** The product entities then the cart entity of an add or a removal. */
-const cart = (event: Cart & CommonEventProperties, call: string): Entity[] => [...products(argsOf(event, call).products, 'products'), entity('cart', event, CART)];
+const cart = (event: Cart & CommonEventProperties, call: string): Entity[] => [...products(requireArgs(event, call).products, 'products'), entity('cart', event, CART)];
 
 /** Sends `add_to_cart` with a `product` entity per product added, then the `cart` entity; returns the event id. Snowplow's `trackAddToCart`. */
 export function trackSnowplowAddToCart(tracker: BaseTracker, event: Cart & CommonEventProperties): string {
@@ -114,40 +110,29 @@ export function trackSnowplowRemoveFromCart(tracker: BaseTracker, event: Cart & 
 
 /** Sends `checkout_step` with the `checkout_step` entity; returns the event id. */
 export function trackCheckoutStep(tracker: BaseTracker, step: CheckoutStep & CommonEventProperties): string {
-  return send(tracker, 'checkout_step', step, [entity('checkout_step', argsOf(step, 'trackCheckoutStep'), CHECKOUT_STEP)]);
+  return send(tracker, 'checkout_step', step, [entity('checkout_step', requireArgs(step, 'trackCheckoutStep'), CHECKOUT_STEP)]);
 }
 
 /**
  * The `transaction` entity; `total_quantity` defaults to the sum of the products'
- * quantities, as Snowplow's plugin does (the schema requires it: without it and without
- * quantities, a TypeError).
+ * quantities, as Snowplow's plugin does (the schema requires it: with neither, a TypeError).
  */
-function transaction(args: Omit<Transaction, 'products'>, prefix: string, bought: Entity[]): Entity {
-  const sent = entity('transaction', args, TRANSACTION, prefix);
-  if (sent.data.total_quantity === undefined) {
-    const quantities = bought.map((product) => product.data.quantity as number | undefined).filter((quantity) => quantity !== undefined);
-    if (!quantities.length) fail(`${prefix}total_quantity`, 'is required (a whole number ≥ 0) when no product has a quantity');
-    const sum = quantities.reduce((total, quantity) => total + quantity, 0);
-    if (sum > 9_999_999) fail('products', `have ${sum} items in all: the transaction's total_quantity may be at most 9999999`);
-    sent.data.total_quantity = sum;
-  }
-  return sent;
-}
+const transaction = (args: Omit<Transaction, 'products'>, prefix: string, bought: Entity[]): Entity =>
+  entity('transaction', { ...args, total_quantity: args.total_quantity ?? (bought.reduce((sum, product) => sum + ((product.data.quantity as number) || 0), 0) || undefined) }, TRANSACTION, prefix);
 
 /** Sends `transaction` with a `product` entity per product bought, then the `transaction` entity; returns the event id. */
 export function trackTransaction(tracker: BaseTracker, event: Transaction & CommonEventProperties): string {
-  const bought = products(argsOf(event, 'trackTransaction').products, 'products');
+  const bought = products(requireArgs(event, 'trackTransaction').products, 'products');
   return send(tracker, 'transaction', event, [...bought, transaction(event, '', bought)]);
 }
 
 /** Sends `refund` with a `product` entity per product refunded, then the `refund` entity; returns the event id. */
 export function trackRefund(tracker: BaseTracker, event: Refund & CommonEventProperties): string {
-  return send(tracker, 'refund', event, [...products(argsOf(event, 'trackRefund').products, 'products'), entity('refund', event, REFUND)]);
+  return send(tracker, 'refund', event, [...products(requireArgs(event, 'trackRefund').products, 'products'), entity('refund', event, REFUND)]);
 }
 
 /** Sends `trns_error` with the `transaction` entity, then the `transaction_error` entity; returns the event id. */
 export function trackTransactionError(tracker: BaseTracker, event: TransactionError & CommonEventProperties): string {
-  const { transaction: failed } = argsOf(event, 'trackTransactionError');
-  if (!isObject(failed)) fail('transaction', 'is required (the transaction that failed)');
+  const failed = requireArgs(requireArgs(event, 'trackTransactionError').transaction, 'transaction');
   return send(tracker, 'trns_error', event, [transaction(failed, 'transaction.', []), entity('transaction_error', event, TRANSACTION_ERROR)]);
 }
