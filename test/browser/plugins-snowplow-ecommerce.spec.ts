@@ -118,3 +118,34 @@ ${SCRIPT}
   expect(logged.some((m) => m.includes('TypeError: isotrack: step must be from 1 to 90, got 91'))).toBe(true);
   expect(await tab.errors()).toEqual([]);
 });
+
+test('the npm functions in an ES-module app: the same events, good, and the page type on later events', async ({ driver }) => {
+  live.site.page(
+    '/spa',
+    `<!doctype html><html><head><meta charset="utf-8"><title>spa</title></head><body>
+<script type="module">
+import { newTracker, setPageType, setEcommerceUser, trackProductView, trackSnowplowAddToCart, trackSnowplowRemoveFromCart, trackTransaction } from '/dist/browser.js';
+const tracker = newTracker('spa', ${JSON.stringify(live.collector.url)}, { appId: 'spa-shop' });
+const shoe = { id: 'sku-1', category: 'Shoes', price: 59.5, currency: 'EUR', quantity: 1 };
+setPageType(tracker, { type: 'product' });
+setEcommerceUser(tracker, { id: 'u-2', is_guest: true });
+trackProductView(tracker, shoe);
+trackSnowplowAddToCart(tracker, { total_value: 59.5, currency: 'EUR', products: [shoe] });
+trackSnowplowRemoveFromCart(tracker, { total_value: 0, currency: 'EUR', products: [shoe] });
+let refused = '';
+try { trackTransaction(tracker, { transaction_id: 'T-2', revenue: 59.5, currency: 'EUR', payment_method: 'card' }); } catch (error) { refused = String(error); }
+trackTransaction(tracker, { transaction_id: 'T-2', revenue: 59.5, currency: 'EUR', payment_method: 'card', products: [shoe] });
+window.refused = refused;
+</script></body></html>`,
+  );
+  const tab = await driver.open(`${live.site.url}/spa`);
+  await expect.poll(() => tab.evaluate(() => (window as unknown as { refused?: string }).refused)).toMatch(/^TypeError: isotrack: total_quantity is required/);
+  const events = await waitForEvents(live.collector, (all) => all.length >= 4);
+  expect(await counts(live.collector)).toMatchObject({ good: 4, bad: 0 });
+  const actions = events.map((e) => eventData(e).type).sort();
+  expect(actions).toEqual(['add_to_cart', 'product_view', 'remove_from_cart', 'transaction']);
+  for (const event of events) {
+    expect(entities(event).filter((entity) => /\/(page|user)\//.test(entity.schema) && entity.schema.startsWith(VENDOR)).map((entity) => entity.data)).toEqual([{ type: 'product' }, { id: 'u-2', is_guest: true }]);
+  }
+  expect(await tab.errors()).toEqual([]);
+});
