@@ -30,7 +30,7 @@ for (const [name, ours] of [
 ] as [string, Command][]) {
   let older = addOnCommands[name] as Command | undefined;
   const command: Command = (tracker, event) => (older && isObject(event) && 'sku' in event ? older : ours)(tracker, event);
-  Object.defineProperty(addOnCommands, name, { enumerable: true, get: () => command, set: (loaded: Command) => (older = loaded) });
+  Object.defineProperty(addOnCommands, name, { enumerable: true, configurable: true, get: () => command, set: (loaded: Command) => (older = loaded) });
 }
 
 register({

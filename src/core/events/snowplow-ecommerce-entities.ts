@@ -52,14 +52,19 @@ export interface Cart {
 export interface CheckoutStep {
   /** The step's index, 1 to 90. */
   step: number;
+  /** At most 128 characters. @defaultValue none */
   shipping_postcode?: string | null | undefined;
+  /** At most 128 characters. @defaultValue none */
   billing_postcode?: string | null | undefined;
+  /** At most 4,096 characters. @defaultValue none */
   shipping_full_address?: string | null | undefined;
+  /** At most 4,096 characters. @defaultValue none */
   billing_full_address?: string | null | undefined;
   /** DHL, PostNL… @defaultValue none */
   delivery_provider?: string | null | undefined;
   /** Store pickup, standard, express… @defaultValue none */
   delivery_method?: string | null | undefined;
+  /** The coupon applied (at most 128 characters). @defaultValue none */
   coupon_code?: string | null | undefined;
   /** Existing user, guest… @defaultValue none */
   account_type?: string | null | undefined;
@@ -75,11 +80,13 @@ export interface CheckoutStep {
 export interface Promotion {
   /** The promotion's id. */
   id: string;
+  /** The promotion's name (at most 256 characters). @defaultValue none */
   name?: string | null | undefined;
   /** The SKUs or product ids it shows. @defaultValue none */
   product_ids?: readonly string[] | null | undefined;
   /** Its position among the promotions shown (a whole number ≥ 0). @defaultValue none */
   position?: number | null | undefined;
+  /** Id, name or URL of the creative shown. @defaultValue none */
   creative_id?: string | null | undefined;
   /** How it is shown: popup, banner… @defaultValue none */
   type?: string | null | undefined;
@@ -89,19 +96,25 @@ export interface Promotion {
 
 /** A transaction (`transaction` entity), and the products bought. */
 export interface Transaction {
+  /** The transaction's id (at most 4,096 characters). */
   transaction_id: string;
   /** The transaction's total value. */
   revenue: number;
   /** ISO 4217 code (3 characters). */
   currency: string;
+  /** Card, PayPal… (at most 128 characters). */
   payment_method: string;
   /** Items bought. @defaultValue the sum of the products' `quantity` (required when none has one) */
   total_quantity?: number | undefined;
+  /** Tax on the transaction (an amount). @defaultValue none */
   tax?: number | null | undefined;
+  /** Shipping cost (an amount). @defaultValue none */
   shipping?: number | null | undefined;
   /** At most 99 characters. @defaultValue none */
   discount_code?: string | null | undefined;
+  /** The discount taken off (an amount). @defaultValue none */
   discount_amount?: number | null | undefined;
+  /** Whether it is a credit order. @defaultValue none */
   credit_order?: boolean | null | undefined;
   /** The products bought, each sent as a `product` entity. @defaultValue none */
   products?: readonly Product[] | undefined;
@@ -109,10 +122,13 @@ export interface Transaction {
 
 /** A refund (`refund` entity), and the products refunded (none: the whole transaction). */
 export interface Refund {
+  /** The id of the transaction refunded. */
   transaction_id: string;
   /** ISO 4217 code (3 characters). */
   currency: string;
+  /** The amount refunded. */
   refund_amount: number;
+  /** Why (at most 4,096 characters). @defaultValue none */
   refund_reason?: string | null | undefined;
   /** @defaultValue none */
   products?: readonly Product[] | undefined;
@@ -124,6 +140,7 @@ export interface TransactionError {
   error_code?: string | null | undefined;
   /** E.g. `card_declined`. @defaultValue none */
   error_shortcode?: string | null | undefined;
+  /** A longer description of the error. @defaultValue none */
   error_description?: string | null | undefined;
   /** `hard`: another form of payment is needed; `soft`: a retry may work. @defaultValue none */
   error_type?: 'hard' | 'soft' | null | undefined;
@@ -137,14 +154,19 @@ export interface TransactionError {
 export interface EcommercePage {
   /** Home, product, cart, checkout… */
   type: string;
+  /** The page's language. @defaultValue none */
   language?: string | null | undefined;
+  /** The site's locale version. @defaultValue none */
   locale?: string | null | undefined;
 }
 
 /** The shop's user (`user` entity), set by `setEcommerceUser`. */
 export interface EcommerceUser {
+  /** The user's id (at most 128 characters). */
   id: string;
+  /** Whether the user checks out as a guest. @defaultValue none */
   is_guest?: boolean | null | undefined;
+  /** At most 256 characters. @defaultValue none */
   email?: string | null | undefined;
 }
 
