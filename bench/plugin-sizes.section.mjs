@@ -23,11 +23,25 @@ const gzip = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const SP_JS = { version: '4.10.1', bytes: 25_514 };
 
 /**
- * isotrack add-on → Snowplow's plugin (`@snowplow/browser-plugin-<name>`), where the names
- * differ or there is none. Any other add-on is matched with the plugin of its own name.
+ * isotrack add-on → Snowplow's plugin of the same feature (`@snowplow/browser-plugin-<name>`),
+ * or why there is none. An add-on not listed is matched with the plugin of its own name.
  */
 const COUNTERPART = {
   'link-click': 'link-click-tracking',
+  'form-tracking': 'form-tracking',
+  'error-tracking': 'error-tracking',
+  'button-click-tracking': 'button-click-tracking',
+  'ga-cookies': 'ga-cookies',
+  'performance-navigation-timing': 'performance-navigation-timing',
+  'site-tracking': 'site-tracking',
+  'screen-tracking': 'screen-tracking',
+  'ad-tracking': 'ad-tracking',
+  'enhanced-consent': 'enhanced-consent',
+  'snowplow-ecommerce': 'snowplow-ecommerce',
+  'web-vitals': 'web-vitals',
+  // Snowplow 3's plugins of these events; Snowplow 4 dropped them.
+  consent: 'consent',
+  ecommerce: 'ecommerce',
   'global-contexts': { none: "in Snowplow's core" },
   'activity-tracking': { none: "in Snowplow's core" },
   'spa-page-views': { none: 'Snowplow has none' },
