@@ -9,10 +9,7 @@ import { join } from 'node:path';
 import { BUNDLER_VERSIONS } from '../consumers/apps.mjs';
 import { consumerProject, packTarball, run } from '../consumers/projects.mjs';
 
-/**
- * The page's configuration, set by the test in a script before the app (`window.SPA_CONFIG`):
- * the collector, and `hook: true` for the variant whose router hook calls trackPageView too.
- */
+// The shell: the in-app links stay; the router renders each route into <main>.
 const INDEX_HTML = `<!doctype html>
 <html>
   <head><meta charset="utf-8"><title>Shop</title></head>
@@ -33,7 +30,9 @@ const INDEX_HTML = `<!doctype html>
 
 // Routes render as real ones do: most set the title in the navigation's task, the product
 // page in the next frame (a component's effect), the about page in a microtask (an awaited
-// import that is already loaded).
+// import that is already loaded). The configuration comes from a script the test puts
+// before the app (`window.SPA_CONFIG`): the collector, and `hook: true` for the variant
+// whose router hook calls trackPageView too.
 const MAIN_TS = `import { enableLinkClickTracking, enableSpaPageViews, newTracker } from 'isotrack';
 
 interface SpaConfig {
