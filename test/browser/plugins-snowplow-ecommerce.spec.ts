@@ -10,10 +10,10 @@ import { eventData, eventName } from './autotrack-helpers.js';
 const live = useCollectorAndSite();
 const VENDOR = 'iglu:com.snowplowanalytics.snowplow.ecommerce/';
 
-// Prices the dev collector's validator checks exactly (see the report on `multipleOf`).
+// 19.99 and 64.99 are whole cents that binary floating point cannot divide by 0.01 exactly.
 const SCRIPT = `
 var shoe = { id: 'sku-1', name: 'Runner', category: 'Shoes/Running', price: 59.5, list_price: 79.5, currency: 'EUR', quantity: 2, size: '42', brand: 'Acme', position: 1 };
-var hat = { id: 'sku-2', category: '', price: 10, currency: 'EUR', quantity: 1, variant: 'red', inventory_status: 'in stock', creative_id: 'c-9' };
+var hat = { id: 'sku-2', category: '', price: 19.99, currency: 'EUR', quantity: 1, variant: 'red', inventory_status: 'in stock', creative_id: 'c-9' };
 var order = { transaction_id: 'T-1', revenue: 129, currency: 'EUR', payment_method: 'card', tax: 20.5, shipping: 0, discount_code: 'WELCOME', discount_amount: 4.99, credit_order: false };
 isotrack('trackProductView', shoe);
 isotrack('setPageType', { type: 'product', language: 'de', locale: 'de-CH' });
@@ -27,7 +27,7 @@ isotrack('trackRemoveFromCart', { cart_id: 'cart-1', total_value: 119, currency:
 isotrack('setPageType', { type: 'checkout' });
 isotrack('trackCheckoutStep', { step: 1, shipping_postcode: '8000', billing_postcode: '8001', shipping_full_address: 'Street 1', billing_full_address: 'Street 2', delivery_provider: 'DHL', delivery_method: 'express', coupon_code: 'WELCOME', account_type: 'existing', payment_method: 'card', proof_of_payment: 'invoice', marketing_opt_in: true });
 isotrack('trackTransaction', Object.assign({ products: [shoe, hat] }, order));
-isotrack('trackRefund', { transaction_id: 'T-1', currency: 'EUR', refund_amount: 59.5, refund_reason: 'too small', products: [shoe] });
+isotrack('trackRefund', { transaction_id: 'T-1', currency: 'EUR', refund_amount: 64.99, refund_reason: 'too small', products: [shoe] });
 isotrack('trackTransactionError', { error_code: 'E522', error_shortcode: 'card_declined', error_description: 'Declined', error_type: 'hard', resolution: 'contact_user', transaction: Object.assign({ total_quantity: 3 }, order) });
 isotrack('trackPageView');
 isotrack('trackProductView', { id: 'no-price', category: '', currency: 'EUR' });
@@ -91,7 +91,7 @@ ${SCRIPT}
     return entities(event).filter((entity) => entity.schema.startsWith(`${VENDOR}${name}/`)).map((entity) => entity.data);
   };
   expect(data('product_view', 'product')).toEqual([{ id: 'sku-1', name: 'Runner', category: 'Shoes/Running', price: 59.5, list_price: 79.5, quantity: 2, size: '42', brand: 'Acme', position: 1, currency: 'EUR' }]);
-  expect(data('list_view', 'product')[1]).toEqual({ id: 'sku-2', category: '', price: 10, currency: 'EUR', quantity: 1, variant: 'red', inventory_status: 'in stock', creative_id: 'c-9' });
+  expect(data('list_view', 'product')[1]).toEqual({ id: 'sku-2', category: '', price: 19.99, currency: 'EUR', quantity: 1, variant: 'red', inventory_status: 'in stock', creative_id: 'c-9' });
   expect(data('list_view', 'page')).toEqual([{ type: 'product', language: 'de', locale: 'de-CH' }]);
   expect(data('list_view', 'user')).toEqual([{ id: 'u-1', is_guest: false, email: 'shopper@example.com' }]);
   expect(data('promo_view', 'promotion')).toEqual([{ id: 'summer', name: 'Summer sale', product_ids: ['sku-1', 'sku-2'], position: 0, creative_id: 'banner.png', type: 'banner', slot: 'top' }]);
@@ -101,7 +101,7 @@ ${SCRIPT}
   expect(data('checkout_step', 'checkout_step')[0]).toMatchObject({ step: 1, marketing_opt_in: true, delivery_provider: 'DHL' });
   // total_quantity counted from the products' quantities, as Snowplow's plugin does.
   expect(data('transaction', 'transaction')).toEqual([{ transaction_id: 'T-1', revenue: 129, currency: 'EUR', payment_method: 'card', total_quantity: 3, tax: 20.5, shipping: 0, discount_code: 'WELCOME', discount_amount: 4.99, credit_order: false }]);
-  expect(data('refund', 'refund')).toEqual([{ transaction_id: 'T-1', currency: 'EUR', refund_amount: 59.5, refund_reason: 'too small' }]);
+  expect(data('refund', 'refund')).toEqual([{ transaction_id: 'T-1', currency: 'EUR', refund_amount: 64.99, refund_reason: 'too small' }]);
   expect(data('trns_error', 'transaction')).toEqual([{ transaction_id: 'T-1', revenue: 129, currency: 'EUR', payment_method: 'card', total_quantity: 3, tax: 20.5, shipping: 0, discount_code: 'WELCOME', discount_amount: 4.99, credit_order: false }]);
   expect(data('trns_error', 'transaction_error')).toEqual([{ error_code: 'E522', error_shortcode: 'card_declined', error_description: 'Declined', error_type: 'hard', resolution: 'contact_user' }]);
 
