@@ -33,6 +33,9 @@ export const HELPERS: Record<string, { code: string; uses?: string[] }> = {
   $fields: {
     code: 'function $fields(v⟨: any⟩, p⟨: string⟩, fields⟨: [string, (v: any, p: string) => string | undefined][]⟩)⟨: string | undefined⟩ {\n  for (const [k, check] of fields) {\n    if (v[k] === undefined) continue;\n    const e = check(v[k], /^[A-Za-z_$][\\w$]*$/.test(k) ? p + "." + k : p + "[" + JSON.stringify(k) + "]");\n    if (e !== undefined) return e;\n  }\n  return undefined;\n}',
   },
+  $multiple: {
+    code: '/** `multipleOf` on decimal values, as the pipeline checks it: 19.99 is a multiple of 0.01, though 19.99 / 0.01 is not an integer in floating point. */\nconst $multiple = (v⟨: number⟩, step⟨: number⟩)⟨: boolean⟩ => { const places = (n⟨: number⟩)⟨: number⟩ => { const [m, e] = String(n).toLowerCase().split("e"); return Math.max(0, (m⟨!⟩.split(".")[1] ?? "").length - Number(e ?? 0)); }; const k = 10 ** Math.max(places(v), places(step)), a = Math.round(v * k), b = Math.round(step * k); return Number.isSafeInteger(a) ? a % b === 0 : Number.isInteger(v / step); };',
+  },
   $count: { code: 'const $count = (v⟨: any⟩)⟨: number⟩ => Object.keys(v).filter((k) => v[k] !== undefined).length;' },
   $isDate: {
     code: 'const $isDate = (v⟨: string⟩)⟨: boolean⟩ => { const m = /^(\\d{4})-(\\d{2})-(\\d{2})$/.exec(v); if (!m) return false; const y = +m[1]⟨!⟩, mo = +m[2]⟨!⟩, d = +m[3]⟨!⟩; return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate(); };',

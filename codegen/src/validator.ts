@@ -212,7 +212,7 @@ export class ValidatorBuilder {
     bound(n('maximum'), schema.exclusiveMaximum === true, '>', 'most');
     bound(n('exclusiveMaximum'), true, '>', 'most');
     const step = n('multipleOf');
-    if (step !== undefined && step > 0) out.push(`if (!Number.isInteger(v / ${step})) return p + " must be a multiple of ${step}" + ${this.use('$got')}(v);`);
+    if (step !== undefined && step > 0) out.push(`if (!${this.use('$multiple')}(v, ${step})) return p + " must be a multiple of ${step}" + ${this.use('$got')}(v);`);
     return out;
   }
 

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import type { SchemaObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { useDecimalMultipleOf } from './decimal-multiple.js';
 import { parseJson } from './decode.js';
 import { toAjvSchema } from './draft04.js';
 import type { HttpRepository } from './iglu-resolver.js';
@@ -70,11 +71,9 @@ export class SchemaRegistry {
   ) {
     // allErrors: a developer wants every problem of an event at once, not the first.
     // strict off: Iglu schemas carry `self` and draft-04 leftovers ajv does not know.
-    // multipleOfPrecision: the pipeline checks `multipleOf` on the number's decimal text
-    // (19.99 is a multiple of 0.01), where a float division leaves noise (1998.9999999999998):
-    // up to 1e-6 of noise is a whole multiple; an amount between cents (1.005) is still refused.
-    this.ajv = new Ajv({ allErrors: true, strict: false, logger: false, multipleOfPrecision: 6 });
+    this.ajv = new Ajv({ allErrors: true, strict: false, logger: false });
     addFormats(this.ajv);
+    useDecimalMultipleOf(this.ajv);
   }
 
   /** Where schemas are looked for, in order, as messages name them. */
