@@ -35,6 +35,19 @@ export interface FormChangeEvent {
   elementClasses?: string[] | undefined;
 }
 
+/** A form field gained focus (`focus_form` 1-0-0). */
+export interface FormFocusEvent {
+  formId: string;
+  elementId: string;
+  /** `INPUT`, `TEXTAREA` or `SELECT`. */
+  nodeName: 'INPUT' | 'TEXTAREA' | 'SELECT';
+  /** The value when it gained focus; `null` (the default) when it is not to be collected. */
+  value?: string | null | undefined;
+  /** The input's type, one of the HTML input types (`text`, `email`, …). */
+  elementType?: string | undefined;
+  elementClasses?: string[] | undefined;
+}
+
 /** One field of a submitted form. */
 export interface FormElement {
   name: string;
@@ -91,6 +104,15 @@ const FORM_CHANGE: FieldRule[] = [
   ['value', STRING + NULLABLE, VALUE_LENGTH],
   ['type', STRING, INPUT_TYPES],
 ];
+// focus_form names the input type `elementType` (change_form: `type`).
+const FORM_FOCUS: FieldRule[] = [
+  ['formId', STRING + REQUIRED, ID_LENGTH],
+  ['elementId', STRING + REQUIRED, ID_LENGTH],
+  ['nodeName', STRING + REQUIRED, NODE_NAMES],
+  ['elementClasses', STRINGS, ID_LENGTH],
+  ['value', STRING + NULLABLE, VALUE_LENGTH],
+  ['elementType', STRING, INPUT_TYPES],
+];
 const FORM_ELEMENT: FieldRule[] = [
   ['name', STRING + REQUIRED + EMPTY, VALUE_LENGTH],
   ['value', STRING + NULLABLE, VALUE_LENGTH],
@@ -117,5 +139,8 @@ export const buildLinkClick = (args: LinkClickEvent): BuiltEvent => webEvent(arg
 export const buildAddToCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.addToCart, CART, 'trackAddToCart');
 export const buildRemoveFromCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.removeFromCart, CART, 'trackRemoveFromCart');
 export const buildFormChange = (args: FormChangeEvent): BuiltEvent => webEvent(args, SCHEMAS.changeForm, FORM_CHANGE, 'trackFormChange');
+// Its URI is here rather than in SCHEMAS, which the core tag carries: only form tracking sends it.
+export const buildFormFocus = (args: FormFocusEvent): BuiltEvent =>
+  webEvent(args, 'iglu:com.snowplowanalytics.snowplow/focus_form/jsonschema/1-0-0', FORM_FOCUS, 'trackFormFocus');
 export const buildFormSubmit = (args: FormSubmitEvent): BuiltEvent => webEvent(args, SCHEMAS.submitForm, FORM_SUBMIT, 'trackFormSubmit');
 export const buildSiteSearch = (args: SiteSearchEvent): BuiltEvent => webEvent(args, SCHEMAS.siteSearch, SITE_SEARCH, 'trackSiteSearch');
