@@ -107,6 +107,7 @@ export {
 } from './core/events/enhanced-consent.js';
 export type { ButtonClickTrackingOptions, ButtonElement } from './browser/button-click.js';
 export type { SpaPageViewsOptions } from './browser/spa-page-views.js';
+export type { WebVitalsOptions, WebVitalsData } from './browser/web-vitals.js';
 // The event types beyond the lean tracker's methods, as functions of a tracker.
 export {
   trackScreenView,

@@ -2,6 +2,7 @@ import { Emitter as CoreEmitter } from '../emitter/emitter.js';
 import type { EmitterOptions } from '../emitter/options.js';
 import { sendBeaconTransport, type BeaconTransport, type BeaconTransportOptions } from '../transports/beacon.js';
 import type { Transport } from '../transports/types.js';
+import type { SerializedEvent } from '../core/types.js';
 import { inBrowser, listen } from './env.js';
 import { persistentStore, type BrowserEventStore } from './persistent-store.js';
 import { localStore } from './storage.js';
@@ -29,10 +30,15 @@ const hash = (text: string) => {
  * batching what one task tracks, in a task of its own after the storage write),
  * keeps its queue in localStorage, and on `visibilitychange: hidden` and `pagehide`
  * hands what is queued to keepalive requests within the 64 KiB budget, leaving the
- * rest stored for the next load.
+ * rest stored for the next load. Events tracked in a later listener of the same
+ * `visibilitychange`/`pagehide` (an add-on's, an app's) are handed off the same way, at
+ * the end of that listener (see docs/browser.md, "Events tracked while the page hides or leaves").
  * Outside a browser (server-side rendering) it is the plain fetch emitter.
  */
 export class Emitter extends CoreEmitter {
+  /** Set while the page is being hidden or left: hands events tracked meanwhile to the unload path. */
+  private _unloading?: (() => void) | undefined;
+
   constructor(endpoint: string, options: BrowserEmitterOptions = {}) {
     // Server-side rendering sends with the same fetch-based transport (keepalive is a no-op there).
     const transport: Transport & Partial<BeaconTransport> = options.transport ?? sendBeaconTransport(options);
@@ -44,7 +50,20 @@ export class Emitter extends CoreEmitter {
     }
     super(endpoint, { ...options, store: options.store ?? store, transport }, browser ? { defaults: { bufferSize: 1 }, defer: (task) => setTimeout(task) } : {});
     if (!browser) return;
+    // The unload flush runs in the core's own listeners, registered before any add-on's or
+    // app's: what a later listener of the same event tracks would wait in storage for the
+    // next visit. So from the flush until the next task (a hidden page lives on: its later
+    // events take the ordinary, retried path; a page being left runs no later task), an
+    // event tracked is flushed the same way, in a microtask, which runs as soon as the
+    // listener that tracked it returns (and batches what one listener tracks).
+    let again: boolean | undefined;
     const exit = (leaving: boolean) => {
+      this._unloading = () => {
+        if (again) return;
+        again = true;
+        queueMicrotask(() => ((again = false), exit(leaving)));
+      };
+      setTimeout(() => (this._unloading = undefined));
       const room = transport.room?.() ?? Infinity;
       if (room > 0) this.flushOnUnload({ maxBytes: room });
       // Only a page that goes away lets go of the events on the wire. A hidden page lives
@@ -63,5 +82,10 @@ export class Emitter extends CoreEmitter {
       store.tick();
       setInterval(store.tick, 5000);
     }
+  }
+
+  override input(event: SerializedEvent): void {
+    super.input(event);
+    this._unloading?.();
   }
 }
