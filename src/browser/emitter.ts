@@ -55,14 +55,10 @@ export class Emitter extends CoreEmitter {
     // next visit. So from the flush until the next task (a hidden page lives on: its later
     // events take the ordinary, retried path; a page being left runs no later task), an
     // event tracked is flushed the same way, in a microtask, which runs as soon as the
-    // listener that tracked it returns (and batches what one listener tracks).
-    let again: boolean | undefined;
+    // listener that tracked it returns (the first of those microtasks sends all that the
+    // listener tracked; the others find nothing left).
     const exit = (leaving: boolean) => {
-      this._unloading = () => {
-        if (again) return;
-        again = true;
-        queueMicrotask(() => ((again = false), exit(leaving)));
-      };
+      this._unloading = () => queueMicrotask(() => exit(leaving));
       setTimeout(() => (this._unloading = undefined));
       const room = transport.room?.() ?? Infinity;
       if (room > 0) this.flushOnUnload({ maxBytes: room });

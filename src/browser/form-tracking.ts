@@ -61,7 +61,7 @@ export function formTracking(options: FormTrackingOptions = {}): BrowserFeature 
   const events = options.options?.events ?? EVENTS;
   // A caller's mistake shows at the call, not as events that silently never come.
   if (!Array.isArray(events) || events.some((name) => !EVENTS.includes(name))) {
-    throw new TypeError(`isotrack: options.events must list some of ${EVENTS.join(', ')}`);
+    throw new TypeError(`isotrack: options.events must list some of ${EVENTS}`);
   }
   return browserFeature((tracker) => {
     const formTracked = elementFilter(options.options?.forms, classesOf);

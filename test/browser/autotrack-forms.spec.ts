@@ -164,8 +164,8 @@ test("options.events sends only the events listed, and a wrong list is refused a
     isotrack('enableFormTracking', { options: { events: ['change_form', 'submit_form'] } });`));
   const page = await driver.open(`${live.site.url}/events-option`);
   expect(await page.evaluate(() => (window as unknown as { refused: string[] }).refused)).toEqual([
-    'isotrack: options.events must list some of focus_form, change_form, submit_form',
-    'isotrack: options.events must list some of focus_form, change_form, submit_form',
+    'isotrack: options.events must list some of focus_form,change_form,submit_form',
+    'isotrack: options.events must list some of focus_form,change_form,submit_form',
   ]);
   await page.click('[name=who]'); // a focus: not tracked
   await page.click('[name=gift]'); // a change

@@ -104,15 +104,8 @@ const FORM_CHANGE: FieldRule[] = [
   ['value', STRING + NULLABLE, VALUE_LENGTH],
   ['type', STRING, INPUT_TYPES],
 ];
-// focus_form names the input type `elementType` (change_form: `type`).
-const FORM_FOCUS: FieldRule[] = [
-  ['formId', STRING + REQUIRED, ID_LENGTH],
-  ['elementId', STRING + REQUIRED, ID_LENGTH],
-  ['nodeName', STRING + REQUIRED, NODE_NAMES],
-  ['elementClasses', STRINGS, ID_LENGTH],
-  ['value', STRING + NULLABLE, VALUE_LENGTH],
-  ['elementType', STRING, INPUT_TYPES],
-];
+// focus_form has change_form's fields, and names the input type `elementType`.
+const FORM_FOCUS: FieldRule[] = /* @__PURE__ */ FORM_CHANGE.slice(0, 5).concat([['elementType', STRING, INPUT_TYPES]]);
 const FORM_ELEMENT: FieldRule[] = [
   ['name', STRING + REQUIRED + EMPTY, VALUE_LENGTH],
   ['value', STRING + NULLABLE, VALUE_LENGTH],
@@ -139,8 +132,8 @@ export const buildLinkClick = (args: LinkClickEvent): BuiltEvent => webEvent(arg
 export const buildAddToCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.addToCart, CART, 'trackAddToCart');
 export const buildRemoveFromCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.removeFromCart, CART, 'trackRemoveFromCart');
 export const buildFormChange = (args: FormChangeEvent): BuiltEvent => webEvent(args, SCHEMAS.changeForm, FORM_CHANGE, 'trackFormChange');
-// Its URI is here rather than in SCHEMAS, which the core tag carries: only form tracking sends it.
+// Not in SCHEMAS, which the core tag carries for every page: only form tracking sends it.
 export const buildFormFocus = (args: FormFocusEvent): BuiltEvent =>
-  webEvent(args, 'iglu:com.snowplowanalytics.snowplow/focus_form/jsonschema/1-0-0', FORM_FOCUS, 'trackFormFocus');
+  webEvent(args, SCHEMAS.changeForm.replace('change', 'focus'), FORM_FOCUS, 'trackFormFocus');
 export const buildFormSubmit = (args: FormSubmitEvent): BuiltEvent => webEvent(args, SCHEMAS.submitForm, FORM_SUBMIT, 'trackFormSubmit');
 export const buildSiteSearch = (args: SiteSearchEvent): BuiltEvent => webEvent(args, SCHEMAS.siteSearch, SITE_SEARCH, 'trackSiteSearch');
