@@ -1,6 +1,7 @@
 // Automatic form tracking: delegated `focus`, `change` and `submit` listeners on the
-// document (capturing: `focus` does not bubble), so that forms added later are tracked too. A password field's value never leaves
-// the page: it is not read into any event, and so never reaches the queue's storage.
+// document (capturing: `focus` does not bubble), so that forms added later are tracked
+// too. A password field's value never leaves the page: it is not read into any event,
+// and so never reaches the queue's storage.
 // Any tracker: the lean one (newTracker's) and the full class both are one.
 import type { BaseTracker as Tracker } from '../core/tracker.js';
 import type { FormElement } from '../core/events/web-events.js';
