@@ -37,7 +37,8 @@ const hash = (text: string) => {
  */
 export class Emitter extends CoreEmitter {
   /** Set while the page is being hidden or left: hands events tracked meanwhile to the unload path. */
-  private _unloading?: (() => void) | undefined;
+  // (`!`: its type says it may be unset; written so that the declarations carry no optional member.)
+  private _unloading!: (() => void) | undefined;
 
   constructor(endpoint: string, options: BrowserEmitterOptions = {}) {
     // Server-side rendering sends with the same fetch-based transport (keepalive is a no-op there).
@@ -57,8 +58,11 @@ export class Emitter extends CoreEmitter {
     // event tracked is flushed the same way, in a microtask, which runs as soon as the
     // listener that tracked it returns (the first of those microtasks sends all that the
     // listener tracked; the others find nothing left).
-    const exit = (leaving: boolean) => {
-      this._unloading = () => queueMicrotask(() => exit(leaving));
+    // `leaving` stays set from `pagehide` until the page is shown again: Firefox fires
+    // `visibilitychange` after `pagehide`, and that flush is one of a page going away too.
+    let leaving: boolean | undefined;
+    const exit = () => {
+      this._unloading = () => queueMicrotask(exit);
       setTimeout(() => (this._unloading = undefined));
       const room = transport.room?.() ?? Infinity;
       if (room > 0) this.flushOnUnload({ maxBytes: room });
@@ -66,13 +70,13 @@ export class Emitter extends CoreEmitter {
       // on and settles its requests itself: its events stay stored until acknowledged,
       // so that a failed request's retry is not held in memory alone when a mobile
       // browser kills the hidden tab.
-      store?.unload((leaving && transport.sent?.()) || new Set(), leaving);
+      store?.unload((leaving && transport.sent?.()) || new Set(), !!leaving);
     };
-    listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && exit(false));
-    listen(window, 'pagehide', () => exit(true));
+    listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && exit());
+    listen(window, 'pagehide', () => ((leaving = true), exit()));
     // Back from the back/forward cache: take the lease again and send what unload kept.
     listen(window, 'pageshow', (event) => {
-      if ((event as PageTransitionEvent).persisted) transport.thaw?.(), store?.tick(), void this.flush();
+      if ((event as PageTransitionEvent).persisted) (leaving = false), transport.thaw?.(), store?.tick(), void this.flush();
     });
     if (store) {
       store.tick();

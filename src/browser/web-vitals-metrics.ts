@@ -7,17 +7,17 @@
 /** The measured metrics and how the page was reached, as `web_vitals` 1-0-0 names them. Absent: not measured. */
 export interface WebVitalsData {
   /** Largest Contentful Paint, ms. */
-  lcp?: number;
+  lcp?: number | undefined;
   /** Interaction to Next Paint, ms (only after an interaction). */
-  inp?: number;
+  inp?: number | undefined;
   /** Cumulative Layout Shift (unitless; 0 when nothing shifted). */
-  cls?: number;
+  cls?: number | undefined;
   /** First Contentful Paint, ms. */
-  fcp?: number;
+  fcp?: number | undefined;
   /** Time To First Byte, ms. */
-  ttfb?: number;
+  ttfb?: number | undefined;
   /** `navigate`, `reload`, `back-forward`, `prerender` or `restore`. */
-  navigationType?: string;
+  navigationType?: string | undefined;
 }
 
 type Entry = PerformanceEntry & { hadRecentInput?: boolean; value?: number; interactionId?: number };
