@@ -23,3 +23,6 @@ export const enableGaCookies: typeof Browser.enableGaCookies = () => undefined;
 export const gaCookies: typeof Browser.gaCookies = () => ({});
 export const enablePerformanceNavigationTiming: typeof Browser.enablePerformanceNavigationTiming = () => undefined;
 export const performanceNavigationTiming: typeof Browser.performanceNavigationTiming = () => ({});
+// A server paints nothing: no web vitals.
+export const enableWebVitals: typeof Browser.enableWebVitals = stopped;
+export const webVitals: typeof Browser.webVitals = inert;

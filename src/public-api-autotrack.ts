@@ -9,3 +9,4 @@ export { enableSpaPageViews, spaPageViews } from './browser/spa-page-views.js';
 export { enableButtonClickTracking, buttonClickTracking } from './browser/button-click.js';
 export { enableGaCookies, gaCookies } from './browser/ga-cookies.js';
 export { enablePerformanceNavigationTiming, performanceNavigationTiming } from './browser/performance-navigation-timing.js';
+export { enableWebVitals, webVitals } from './browser/web-vitals.js';

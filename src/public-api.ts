@@ -89,7 +89,7 @@ export {
 export { trackConsentGranted, trackConsentWithdrawn, type ConsentDocument, type ConsentGrantedEvent, type ConsentWithdrawnEvent } from './core/events/consent.js';
 export { trackError, type ApplicationErrorEvent } from './core/events/application-error.js';
 export type { LinkClickTrackingOptions, LinkElement } from './browser/link-click.js';
-export type { FormTrackingOptions, FormField } from './browser/form-tracking.js';
+export type { FormTrackingOptions, FormTrackingEvent, FormField } from './browser/form-tracking.js';
 export type { ErrorTrackingOptions } from './browser/errors.js';
 export { trackButtonClick, type ButtonClickEvent } from './core/events/button-click.js';
 export { trackAdImpression, trackAdClick, trackAdConversion, type AdImpressionEvent, type AdClickEvent, type AdConversionEvent, type AdEventBase } from './core/events/ad-tracking.js';
@@ -125,6 +125,7 @@ export { setPageType, setEcommerceUser } from './core/events/snowplow-ecommerce-
 export type { Product, Cart, CheckoutStep, Promotion, Transaction, Refund, TransactionError, EcommercePage, EcommerceUser } from './core/events/snowplow-ecommerce-entities.js';
 export type { ButtonClickTrackingOptions, ButtonElement } from './browser/button-click.js';
 export type { SpaPageViewsOptions } from './browser/spa-page-views.js';
+export type { WebVitalsOptions, WebVitalsData } from './browser/web-vitals.js';
 // The event types beyond the lean tracker's methods, as functions of a tracker.
 export {
   trackScreenView,

@@ -24,12 +24,15 @@ const GOAL_AUTOTRACK = 10_031;
 // lean-core: +229 in the core tag (JSON depth and contextArray checks, one cookie read per
 // task, the claim under a Web Lock, the time zone from Temporal, less the 29-field payload),
 // +211 in consent (expiry checked as a real RFC 3339 date-time): issue 22's fuzz causes.
-const CEILING_CORE = 14_400;
-const CEILING_AUTOTRACK = 17_720;
+// autotrack (issue 20): +40 in the core tag (events tracked in a later unload listener
+// are sent at once: 14,419 B), +229 in form-tracking (focus_form and the events option:
+// 1,614 B); the three add-ons with the core 17,968 B.
+const CEILING_CORE = 14_430;
+const CEILING_AUTOTRACK = 17_980;
 /** Each add-on's ceiling: what it measured, with a little room. */
 const CEILING_ADD_ON: Record<string, number> = {
   'link-click': 970,
-  'form-tracking': 1_410,
+  'form-tracking': 1_630,
   'error-tracking': 1_000,
   'global-contexts': 1_250,
   consent: 950,
@@ -52,6 +55,9 @@ const CEILING_ADD_ON: Record<string, number> = {
   // snowplow-ecommerce: 1,999 B measured; Snowplow's published UMD of
   // @snowplow/browser-plugin-snowplow-ecommerce 4.10.1 (index.umd.min.js) the same way: 3,320 B.
   'snowplow-ecommerce': 2_020,
+  // Measured at 1,292 B with its own PerformanceObservers; Google's web-vitals 6.2.3 alone,
+  // its five on* functions bundled, is 3,274 B (docs/automatic-tracking.md, "Web vitals").
+  'web-vitals': 1_310,
 };
 
 describe('dist/isotrack.umd.min.js (the core tag)', () => {

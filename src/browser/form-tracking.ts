@@ -1,6 +1,7 @@
-// Automatic form tracking: delegated `change` and `submit` listeners on the document,
-// so that forms added later are tracked too. A password field's value never leaves
-// the page: it is not read into any event, and so never reaches the queue's storage.
+// Automatic form tracking: delegated `focus`, `change` and `submit` listeners on the
+// document (capturing: `focus` does not bubble), so that forms added later are tracked
+// too. A password field's value never leaves the page: it is not read into any event,
+// and so never reaches the queue's storage.
 // Any tracker: the lean one (newTracker's) and the full class both are one.
 import type { BaseTracker as Tracker } from '../core/tracker.js';
 import type { FormElement } from '../core/events/web-events.js';
@@ -8,6 +9,7 @@ import { classesOf, dynamicContext, elementFilter, type DynamicContext, type Fil
 import { browserFeature, enable, guarded, type BrowserFeature } from './autotrack-plugin.js';
 import { listen } from './env.js';
 import { trackFormChange, trackFormSubmit } from '../core/events/track.js';
+import { buildFormFocus } from '../core/events/web-events.js';
 
 /** A form field that form tracking reads. */
 export type FormField = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -23,12 +25,23 @@ export interface FormTrackingOptions {
      * @defaultValue every field, values as they are
      */
     fields?: (FilterCriterion<FormField> & { transform?: ((value: string | null, element: FormField) => string | null) | undefined }) | undefined;
+    /**
+     * Which events to send, as Snowplow names them: `focus_form` when a field gains focus
+     * (not for checkboxes and radio buttons, as Snowplow), `change_form` when its value
+     * changes, `submit_form` when its form is submitted.
+     * @defaultValue ['focus_form', 'change_form', 'submit_form'] (Snowplow's default)
+     */
+    events?: FormTrackingEvent[] | undefined;
   } | undefined;
   /** Entities to attach to each form event, or functions of the form or field that return one. @defaultValue none */
   context?: DynamicContext<HTMLFormElement | FormField> | undefined;
 }
 
+/** An event that form tracking sends. */
+export type FormTrackingEvent = 'focus_form' | 'change_form' | 'submit_form';
+
 const FIELDS = ['INPUT', 'SELECT', 'TEXTAREA'];
+const EVENTS: FormTrackingEvent[] = ['focus_form', 'change_form', 'submit_form'];
 
 /** What a form or field is called in events: its name, id, type or tag name, as Snowplow names them. */
 const identifier = (element: Element): string => {
@@ -40,11 +53,17 @@ const identifier = (element: Element): string => {
 const typeOf = (field: FormField) => (field.nodeName == 'INPUT' ? (field.type || 'text').toLowerCase() : undefined);
 
 /**
- * The form tracking plugin: added to a tracker in a browser, sends `change_form` 1-0-0
- * when a field's value changes and `submit_form` 1-0-0 when a form is submitted.
+ * The form tracking plugin: added to a tracker in a browser, sends `focus_form` 1-0-0
+ * when a field gains focus, `change_form` 1-0-0 when a field's value changes and
+ * `submit_form` 1-0-0 when a form is submitted (those of `options.events`).
  * Inert outside a browser.
  */
 export function formTracking(options: FormTrackingOptions = {}): BrowserFeature {
+  const events = options.options?.events ?? EVENTS;
+  // A caller's mistake shows at the call, not as events that silently never come.
+  if (!Array.isArray(events) || events.some((name) => !EVENTS.includes(name))) {
+    throw new TypeError(`isotrack: options.events must list some of ${EVENTS}`);
+  }
   return browserFeature((tracker) => {
     const formTracked = elementFilter(options.options?.forms, classesOf);
     const fields = options.options?.fields;
@@ -55,52 +74,56 @@ export function formTracking(options: FormTrackingOptions = {}): BrowserFeature 
       if (type == 'password' || ((type == 'checkbox' || type == 'radio') && !(field as HTMLInputElement).checked)) return null;
       return fields?.transform ? fields.transform(field.value, field) : field.value;
     };
-    const stopChange = listen(
-      document,
-      'change',
-      guarded(({ target }) => {
+    /** A field's focus or change, the same fields for both (focus_form names the type `elementType`). */
+    const onField = (focus: boolean) =>
+      guarded(({ target }: Event) => {
         const field = target as FormField;
         const form = (field as HTMLInputElement | null)?.form;
         if (!form || !FIELDS.includes(field.nodeName) || !formTracked(form) || !fieldTracked(field)) return;
-        const event: Parameters<typeof trackFormChange>[1] = {
+        const type = typeOf(field);
+        // Snowplow sends no focus_form for a checkbox or radio button: its change says all.
+        if (focus && (type == 'checkbox' || type == 'radio')) return;
+        const event: Parameters<typeof trackFormChange>[1] & { elementType?: string } = {
           formId: identifier(form),
           elementId: identifier(field),
           nodeName: field.nodeName as FormElement['nodeName'],
           value: valueOf(field),
           context: dynamicContext(options.context, field),
         };
-        const type = typeOf(field);
-        if (type) event.type = type;
+        if (type) event[focus ? 'elementType' : 'type'] = type;
         if (field.classList.length) event.elementClasses = classesOf(field);
-        trackFormChange(tracker, event);
-      }),
-    );
-    const stopSubmit = listen(
-      document,
-      'submit',
-      guarded(({ target }) => {
-        const form = target as HTMLFormElement;
-        if (form.nodeName != 'FORM' || !formTracked(form)) return;
-        const elements: FormElement[] = [];
-        for (const element of Array.from(form.elements) as FormField[]) {
-          const type = typeOf(element);
-          // Buttons carry no data; a password is left out altogether.
-          if (!FIELDS.includes(element.nodeName) || /^(submit|image|button|password)$/.test(type!) || !fieldTracked(element)) continue;
-          const item: FormElement = { name: identifier(element), value: valueOf(element), nodeName: element.nodeName as FormElement['nodeName'] };
-          if (type) item.type = type;
-          elements.push(item);
-        }
-        const event: Parameters<typeof trackFormSubmit>[1] = { formId: identifier(form), elements, context: dynamicContext(options.context, form) };
-        if (form.classList.length) event.formClasses = classesOf(form);
-        trackFormSubmit(tracker, event);
-      }),
-    );
-    return () => (stopChange(), stopSubmit());
+        if (focus) tracker.track([buildFormFocus(event)], event);
+        else trackFormChange(tracker, event);
+      });
+    const onSubmit = guarded(({ target }: Event) => {
+      const form = target as HTMLFormElement;
+      if (form.nodeName != 'FORM' || !formTracked(form)) return;
+      const elements: FormElement[] = [];
+      for (const element of Array.from(form.elements) as FormField[]) {
+        const type = typeOf(element);
+        // As Snowplow: `<input type=button|reset>` are listed with their value (the
+        // label); `<button>` (not a field) and submit and image inputs are not. A
+        // password is left out altogether.
+        if (!FIELDS.includes(element.nodeName) || /^(submit|image|password)$/.test(type!) || !fieldTracked(element)) continue;
+        const item: FormElement = { name: identifier(element), value: valueOf(element), nodeName: element.nodeName as FormElement['nodeName'] };
+        if (type) item.type = type;
+        elements.push(item);
+      }
+      const event: Parameters<typeof trackFormSubmit>[1] = { formId: identifier(form), elements, context: dynamicContext(options.context, form) };
+      if (form.classList.length) event.formClasses = classesOf(form);
+      trackFormSubmit(tracker, event);
+    });
+    const stops = [
+      events.includes('focus_form') && listen(document, 'focus', onField(true)),
+      events.includes('change_form') && listen(document, 'change', onField(false)),
+      events.includes('submit_form') && listen(document, 'submit', onSubmit),
+    ];
+    return () => stops.forEach((stop) => stop && stop());
   });
 }
 
 /**
- * Sends `change_form` and `submit_form` for the page's forms, present now or added
+ * Sends `focus_form`, `change_form` and `submit_form` for the page's forms, present now or added
  * later (Snowplow's `enableFormTracking`). Returns a function that stops it.
  */
 export const enableFormTracking = (tracker: Tracker, options?: FormTrackingOptions): (() => void) => enable(tracker, formTracking(options));

@@ -2,6 +2,7 @@
 // submit that leaves the page, forms added later, a transform that redacts, and a
 // password that appears nowhere: not in any event, not in storage.
 import { expect, test } from './driver/index.js';
+import type { Tab } from './driver/index.js';
 import { counts, goodEvents, useCollectorAndSite, waitForEvents } from './helpers.js';
 import { eventData, named, namedInOrder, plainPage, trackedPage } from './autotrack-helpers.js';
 
@@ -69,7 +70,11 @@ test('sends change_form and submit_form for forms present and added later, never
       ],
     },
   ]);
-  expect(await counts(live.collector)).toMatchObject({ good: 7, bad: 0 });
+  // focus_form is on by default (Snowplow's default): the rest are the 7 above.
+  const good = await goodEvents(live.collector);
+  expect(good.length - named(good, 'focus_form').length).toBe(7);
+  expect(named(good, 'focus_form').length).toBeGreaterThan(0);
+  expect(await counts(live.collector)).toMatchObject({ good: good.length, bad: 0 });
   const everything = JSON.stringify(await goodEvents(live.collector)) + (await (await fetch(`${live.collector.url}/micro/bad`)).text());
   expect(everything).not.toContain(PASSWORD);
   expect(everything).not.toContain('denied field');
@@ -86,4 +91,87 @@ test('a forms denylist leaves those forms out', async ({ driver }) => {
   await page.click('[name=email]'); // change on q
   const events = await waitForEvents(live.collector, (all) => named(all, 'change_form').length >= 1);
   expect(named(events, 'change_form').map((e) => eventData(e).formId)).toEqual(['search']);
+});
+
+/** The tracker's counters, once every event it tracked is delivered (so nothing else is on its way). */
+const settled = (page: Tab, delivered: number) =>
+  expect
+    .poll(() => page.evaluate(() => (window as unknown as { isotrack: (f: (t: Record<string, { stats(): { delivered: number; queued: number; inFlight: number } }>) => unknown) => unknown }).isotrack((t) => t.sp!.stats())), { timeout: 15_000 })
+    .toMatchObject({ delivered, queued: 0, inFlight: 0 });
+
+const BUTTONS_FORM = `<form id="order" onsubmit="event.preventDefault()">
+  <input name="who" class="name big" value="Ada">
+  <input name="pw" type="password" value="${PASSWORD}">
+  <input name="gift" type="checkbox">
+  <select name="size"><option>S</option><option selected>M</option></select>
+  <textarea name="note">hi</textarea>
+  <input type="button" name="cancel" value="Cancel">
+  <input type="reset" id="clear" value="Clear">
+  <input type="image" name="pic" alt="go">
+  <input type="submit" name="send" value="Send">
+  <button type="submit" id="go">Go</button>
+</form>`;
+
+test('focus_form for each field that gains focus (not checkboxes), and submit_form lists button and reset inputs as Snowplow does', async ({ driver }) => {
+  live.site.page('/focus', trackedPage(live.collector.url, BUTTONS_FORM, `
+    isotrack('newTracker', 'sp', COLLECTOR, { appId: 'forms' });
+    isotrack('enableFormTracking');`));
+  const page = await driver.open(`${live.site.url}/focus`);
+  await page.click('[name=who]');
+  await page.click('[name=pw]');
+  await page.click('[name=gift]'); // ticks it: a change, and no focus_form for a checkbox
+  // A select is not clicked (its native menu would keep the next clicks): its focus is dispatched.
+  await page.evaluate(() => void document.querySelector('select')!.dispatchEvent(new FocusEvent('focus')));
+  await page.click('[name=note]');
+  const focuses = namedInOrder(await waitForEvents(live.collector, (all) => named(all, 'focus_form').length >= 4), 'focus_form').map(eventData);
+  expect(focuses).toEqual([
+    { formId: 'order', elementId: 'who', nodeName: 'INPUT', elementClasses: ['name', 'big'], value: 'Ada', elementType: 'text' },
+    { formId: 'order', elementId: 'pw', nodeName: 'INPUT', value: null, elementType: 'password' },
+    { formId: 'order', elementId: 'size', nodeName: 'SELECT', value: 'M' },
+    { formId: 'order', elementId: 'note', nodeName: 'TEXTAREA', value: 'hi' },
+  ]);
+  await page.click('#go');
+  const events = await waitForEvents(live.collector, (all) => named(all, 'submit_form').length >= 1);
+  expect(named(events, 'submit_form').map(eventData)).toEqual([
+    {
+      formId: 'order',
+      elements: [
+        { name: 'who', value: 'Ada', nodeName: 'INPUT', type: 'text' },
+        { name: 'gift', value: 'on', nodeName: 'INPUT', type: 'checkbox' },
+        { name: 'size', value: 'M', nodeName: 'SELECT' },
+        { name: 'note', value: 'hi', nodeName: 'TEXTAREA' },
+        { name: 'cancel', value: 'Cancel', nodeName: 'INPUT', type: 'button' },
+        { name: 'clear', value: 'Clear', nodeName: 'INPUT', type: 'reset' },
+      ],
+    },
+  ]);
+  // 4 focuses, the checkbox's change, the submit: nothing else (no focus_form for the checkbox).
+  await settled(page, 6);
+  expect(named(await goodEvents(live.collector), 'change_form').map((e) => eventData(e).elementId)).toEqual(['gift']);
+  expect(await counts(live.collector)).toMatchObject({ good: 6, bad: 0 });
+  expect(JSON.stringify(await goodEvents(live.collector))).not.toContain(PASSWORD);
+  expect(await page.errors()).toEqual([]);
+});
+
+test("options.events sends only the events listed, and a wrong list is refused at the call", async ({ driver }) => {
+  live.site.page('/events-option', trackedPage(live.collector.url, BUTTONS_FORM, `
+    isotrack('newTracker', 'sp', COLLECTOR, { appId: 'forms' });
+    window.refused = [];
+    var error = console.error;
+    console.error = function (e) { refused.push(String(e && e.message)); error.apply(console, arguments); };
+    isotrack('enableFormTracking', { options: { events: ['focus_form', 'sumbit_form'] } });
+    isotrack('enableFormTracking', { options: { events: 'focus_form' } });
+    isotrack('enableFormTracking', { options: { events: ['change_form', 'submit_form'] } });`));
+  const page = await driver.open(`${live.site.url}/events-option`);
+  expect(await page.evaluate(() => (window as unknown as { refused: string[] }).refused)).toEqual([
+    'isotrack: options.events must list some of focus_form,change_form,submit_form',
+    'isotrack: options.events must list some of focus_form,change_form,submit_form',
+  ]);
+  await page.click('[name=who]'); // a focus: not tracked
+  await page.click('[name=gift]'); // a change
+  await page.click('#go');
+  const events = await waitForEvents(live.collector, (all) => named(all, 'submit_form').length >= 1);
+  await settled(page, 2);
+  expect(named(events, 'change_form').map(eventData)).toEqual([{ formId: 'order', elementId: 'gift', nodeName: 'INPUT', value: 'on', type: 'checkbox' }]);
+  expect(await counts(live.collector)).toMatchObject({ good: 2, bad: 0 });
 });

@@ -89,6 +89,8 @@ const HELD: Record<string, string[]> = {
     'browser/state-store.ts',
     'browser/storage.ts',
     'browser/tracker.ts',
+    'browser/web-vitals-metrics.ts',
+    'browser/web-vitals.ts',
     'core/base64-alphabet.ts',
     'core/events/ad-tracking.ts',
     'core/events/application-error.ts',
@@ -297,6 +299,14 @@ const HELD: Record<string, string[]> = {
     'browser/performance-navigation-timing.ts',
     'plugins/performance-navigation-timing.ts',
     'plugins/register.ts',
+  ],
+  'plugins/web-vitals.umd.min.js': [
+    'browser/autotrack-plugin.ts',
+    'browser/element-filter.ts',
+    'browser/web-vitals-metrics.ts',
+    'browser/web-vitals.ts',
+    'plugins/register.ts',
+    'plugins/web-vitals.ts',
   ],
   'plugins/spa-page-views.umd.min.js': [
     'browser/autotrack-plugin.ts',

@@ -35,6 +35,19 @@ export interface FormChangeEvent {
   elementClasses?: string[] | undefined;
 }
 
+/** A form field gained focus (`focus_form` 1-0-0). */
+export interface FormFocusEvent {
+  formId: string;
+  elementId: string;
+  /** `INPUT`, `TEXTAREA` or `SELECT`. */
+  nodeName: 'INPUT' | 'TEXTAREA' | 'SELECT';
+  /** The value when it gained focus; `null` (the default) when it is not to be collected. */
+  value?: string | null | undefined;
+  /** The input's type, one of the HTML input types (`text`, `email`, …). */
+  elementType?: string | undefined;
+  elementClasses?: string[] | undefined;
+}
+
 /** One field of a submitted form. */
 export interface FormElement {
   name: string;
@@ -91,6 +104,8 @@ const FORM_CHANGE: FieldRule[] = [
   ['value', STRING + NULLABLE, VALUE_LENGTH],
   ['type', STRING, INPUT_TYPES],
 ];
+// focus_form has change_form's fields, and names the input type `elementType`.
+const FORM_FOCUS: FieldRule[] = /* @__PURE__ */ FORM_CHANGE.slice(0, 5).concat([['elementType', STRING, INPUT_TYPES]]);
 const FORM_ELEMENT: FieldRule[] = [
   ['name', STRING + REQUIRED + EMPTY, VALUE_LENGTH],
   ['value', STRING + NULLABLE, VALUE_LENGTH],
@@ -117,5 +132,8 @@ export const buildLinkClick = (args: LinkClickEvent): BuiltEvent => webEvent(arg
 export const buildAddToCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.addToCart, CART, 'trackAddToCart');
 export const buildRemoveFromCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.removeFromCart, CART, 'trackRemoveFromCart');
 export const buildFormChange = (args: FormChangeEvent): BuiltEvent => webEvent(args, SCHEMAS.changeForm, FORM_CHANGE, 'trackFormChange');
+// Not in SCHEMAS, which the core tag carries for every page: only form tracking sends it.
+export const buildFormFocus = (args: FormFocusEvent): BuiltEvent =>
+  webEvent(args, SCHEMAS.changeForm.replace('change', 'focus'), FORM_FOCUS, 'trackFormFocus');
 export const buildFormSubmit = (args: FormSubmitEvent): BuiltEvent => webEvent(args, SCHEMAS.submitForm, FORM_SUBMIT, 'trackFormSubmit');
 export const buildSiteSearch = (args: SiteSearchEvent): BuiltEvent => webEvent(args, SCHEMAS.siteSearch, SITE_SEARCH, 'trackSiteSearch');
