@@ -1,6 +1,6 @@
 import { advanceSession, parseIdCookie, serializeIdCookie, type IdState } from '../core/id-cookie.js';
 import { UNSET } from '../core/payload.js';
-import { SCHEMAS } from '../core/schemas.js';
+import { CLIENT_SESSION_SCHEMA } from '../core/schemas.js';
 import { cookieNameHash } from '../core/sha1.js';
 import { uuidv4 } from '../core/uuid.js';
 import { findRootDomain } from './cookies.js';
@@ -196,7 +196,7 @@ export function identity(options: IdentityOptions = {}): Identity {
       if (!anon) payload.duid ||= s[0];
       payload.sid ||= s[5];
       payload.vid ||= `${s[2]}`;
-      if (options.clientSession) contexts.push({ schema: SCHEMAS.clientSession, data: session(s) as unknown as Record<string, unknown> });
+      if (options.clientSession) contexts.push({ schema: CLIENT_SESSION_SCHEMA, data: session(s) as unknown as Record<string, unknown> });
     },
   };
 }

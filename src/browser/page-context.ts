@@ -1,5 +1,5 @@
 import { UNSET } from '../core/payload.js';
-import { SCHEMAS } from '../core/schemas.js';
+import { WEB_PAGE_SCHEMA } from '../core/schemas.js';
 import type { TrackerPlugin } from '../core/tracker.js';
 import type { SelfDescribingJson } from '../core/types.js';
 import { uuidv4 } from '../core/uuid.js';
@@ -111,7 +111,7 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
       if (options.webPage !== false) {
         const pv = pageViewId();
         // Checked once per page view: its JSON text is then made once, not per event.
-        if (entity?.data.id !== pv) entity = requireSelfDescribing({ schema: SCHEMAS.webPage, data: { id: pv } }, 'context');
+        if (entity?.data.id !== pv) entity = requireSelfDescribing({ schema: WEB_PAGE_SCHEMA, data: { id: pv } }, 'context');
         contexts.push(entity);
       }
     },
