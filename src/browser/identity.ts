@@ -23,7 +23,14 @@ const IDENTIFIERS = ['uid', 'duid', 'tnuid', 'nuid', 'ip'];
  * events writes the cookies once; a new session is written at once.
  */
 export function identity(options: IdentityOptions = {}): Identity {
-  if (!inBrowser()) return identityOnServer();
+  return inBrowser() ? browserIdentity(options) : identityOnServer();
+}
+
+/**
+ * {@link identity} in a browser. `newTracker` calls it only there, so that the script
+ * tag and an SPA bundle do not carry the server stand-in.
+ */
+export function browserIdentity(options: IdentityOptions): Identity {
   let strategy: StateStorageStrategy = options.stateStorageStrategy ?? options.stateStorage ?? 'cookieAndLocalStorage';
   const timeout = options.sessionCookieTimeout ?? options.sessionTimeout ?? 1800;
   const sameSite = options.cookieSameSite ?? 'Lax';

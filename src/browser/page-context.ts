@@ -37,9 +37,17 @@ const shared: { pageViewId?: string } = {};
  * app the referrer of a page view is the previous page view's URL.
  */
 export function pageContext(options: PageContextOptions = {}): PageContextPlugin {
-  const pageViewId = () => (shared.pageViewId ??= uuidv4());
   // Server-side rendering: no page to describe, so the plugin adds nothing.
-  if (!inBrowser()) return { pageViewId, preservePageViewId() {}, setCustomUrl() {}, setReferrerUrl() {}, beforeTrack() {} };
+  return inBrowser() ? browserPageContext(options) : { pageViewId, preservePageViewId() {}, setCustomUrl() {}, setReferrerUrl() {}, beforeTrack() {} };
+}
+
+const pageViewId = () => (shared.pageViewId ??= uuidv4());
+
+/**
+ * {@link pageContext} in a browser. `newTracker` calls it only there, so that the script
+ * tag and an SPA bundle do not carry the server stand-in.
+ */
+export function browserPageContext(options: PageContextOptions): PageContextPlugin {
   let sent: string | undefined;
   let preserve = false;
   let customUrl: string | undefined;

@@ -23,7 +23,6 @@ const HELD: Record<string, string[]> = {
     'browser/cross-domain.ts',
     'browser/emitter.ts',
     'browser/env.ts',
-    'browser/identity-on-server.ts',
     'browser/identity.ts',
     'browser/load-add-on.ts',
     'browser/page-context.ts',
