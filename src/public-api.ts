@@ -105,6 +105,24 @@ export {
   type ConsentPreferences,
   type ConsentEventType,
 } from './core/events/enhanced-consent.js';
+// Snowplow ecommerce (its plugin's names; its cart events are `trackSnowplowAddToCart`/`…RemoveFromCart` here).
+export {
+  trackProductView,
+  trackProductListView,
+  trackProductListClick,
+  trackPromotionView,
+  trackPromotionClick,
+  trackSnowplowAddToCart,
+  trackSnowplowRemoveFromCart,
+  trackCheckoutStep,
+  trackTransaction,
+  trackRefund,
+  trackTransactionError,
+  type ProductListView,
+  type ProductListClick,
+} from './core/events/snowplow-ecommerce.js';
+export { setPageType, setEcommerceUser } from './core/events/snowplow-ecommerce-state.js';
+export type { Product, Cart, CheckoutStep, Promotion, Transaction, Refund, TransactionError, EcommercePage, EcommerceUser } from './core/events/snowplow-ecommerce-entities.js';
 export type { ButtonClickTrackingOptions, ButtonElement } from './browser/button-click.js';
 export type { SpaPageViewsOptions } from './browser/spa-page-views.js';
 // The event types beyond the lean tracker's methods, as functions of a tracker.

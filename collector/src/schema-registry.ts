@@ -70,7 +70,10 @@ export class SchemaRegistry {
   ) {
     // allErrors: a developer wants every problem of an event at once, not the first.
     // strict off: Iglu schemas carry `self` and draft-04 leftovers ajv does not know.
-    this.ajv = new Ajv({ allErrors: true, strict: false, logger: false });
+    // multipleOfPrecision: the pipeline checks `multipleOf` on the number's decimal text
+    // (19.99 is a multiple of 0.01), where a float division leaves noise (1998.9999999999998):
+    // up to 1e-6 of noise is a whole multiple; an amount between cents (1.005) is still refused.
+    this.ajv = new Ajv({ allErrors: true, strict: false, logger: false, multipleOfPrecision: 6 });
     addFormats(this.ajv);
   }
 
