@@ -1,6 +1,7 @@
 /**
- * `isotrack/collector`: a development collector for the Snowplow tracker
- * protocol that validates events as the pipeline does. Node only.
+ * `@isotrack/collector` (its own package in this workspace, never installed with the SDK):
+ * a development collector for the Snowplow tracker protocol that validates events as the
+ * pipeline does. Node only.
  */
 export { startCollector } from './server.js';
 export type { RunningCollector } from './server.js';

@@ -1,6 +1,6 @@
 import { advanceSession, parseIdCookie, serializeIdCookie, type IdState } from '../core/id-cookie.js';
 import { UNSET } from '../core/payload.js';
-import { SCHEMAS } from '../core/schemas.js';
+import { CLIENT_SESSION_SCHEMA } from '../core/schemas.js';
 import { cookieNameHash } from '../core/sha1.js';
 import { uuidv4 } from '../core/uuid.js';
 import { findRootDomain } from './cookies.js';
@@ -23,7 +23,14 @@ const IDENTIFIERS = ['uid', 'duid', 'tnuid', 'nuid', 'ip'];
  * events writes the cookies once; a new session is written at once.
  */
 export function identity(options: IdentityOptions = {}): Identity {
-  if (!inBrowser()) return identityOnServer();
+  return inBrowser() ? browserIdentity(options) : identityOnServer();
+}
+
+/**
+ * {@link identity} in a browser. `newTracker` calls it only there, so that the script
+ * tag and an SPA bundle do not carry the server stand-in.
+ */
+export function browserIdentity(options: IdentityOptions): Identity {
   let strategy: StateStorageStrategy = options.stateStorageStrategy ?? options.stateStorage ?? 'cookieAndLocalStorage';
   const timeout = options.sessionCookieTimeout ?? options.sessionTimeout ?? 1800;
   const sameSite = options.cookieSameSite ?? 'Lax';
@@ -196,7 +203,7 @@ export function identity(options: IdentityOptions = {}): Identity {
       if (!anon) payload.duid ||= s[0];
       payload.sid ||= s[5];
       payload.vid ||= `${s[2]}`;
-      if (options.clientSession) contexts.push({ schema: SCHEMAS.clientSession, data: session(s) as unknown as Record<string, unknown> });
+      if (options.clientSession) contexts.push({ schema: CLIENT_SESSION_SCHEMA, data: session(s) as unknown as Record<string, unknown> });
     },
   };
 }

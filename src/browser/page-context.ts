@@ -1,5 +1,5 @@
 import { UNSET } from '../core/payload.js';
-import { SCHEMAS } from '../core/schemas.js';
+import { WEB_PAGE_SCHEMA } from '../core/schemas.js';
 import type { TrackerPlugin } from '../core/tracker.js';
 import type { SelfDescribingJson } from '../core/types.js';
 import { uuidv4 } from '../core/uuid.js';
@@ -37,9 +37,17 @@ const shared: { pageViewId?: string } = {};
  * app the referrer of a page view is the previous page view's URL.
  */
 export function pageContext(options: PageContextOptions = {}): PageContextPlugin {
-  const pageViewId = () => (shared.pageViewId ??= uuidv4());
   // Server-side rendering: no page to describe, so the plugin adds nothing.
-  if (!inBrowser()) return { pageViewId, preservePageViewId() {}, setCustomUrl() {}, setReferrerUrl() {}, beforeTrack() {} };
+  return inBrowser() ? browserPageContext(options) : { pageViewId, preservePageViewId() {}, setCustomUrl() {}, setReferrerUrl() {}, beforeTrack() {} };
+}
+
+const pageViewId = () => (shared.pageViewId ??= uuidv4());
+
+/**
+ * {@link pageContext} in a browser. `newTracker` calls it only there, so that the script
+ * tag and an SPA bundle do not carry the server stand-in.
+ */
+export function browserPageContext(options: PageContextOptions): PageContextPlugin {
   let sent: string | undefined;
   let preserve = false;
   let customUrl: string | undefined;
@@ -111,7 +119,7 @@ export function pageContext(options: PageContextOptions = {}): PageContextPlugin
       if (options.webPage !== false) {
         const pv = pageViewId();
         // Checked once per page view: its JSON text is then made once, not per event.
-        if (entity?.data.id !== pv) entity = requireSelfDescribing({ schema: SCHEMAS.webPage, data: { id: pv } }, 'context');
+        if (entity?.data.id !== pv) entity = requireSelfDescribing({ schema: WEB_PAGE_SCHEMA, data: { id: pv } }, 'context');
         contexts.push(entity);
       }
     },

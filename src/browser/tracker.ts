@@ -9,14 +9,14 @@ import { inBrowser, listen } from './env.js';
 import { linkCrossDomain, type CrossDomainLinker } from './cross-domain.js';
 import { getCookie } from './cookies.js';
 import {
-  identity,
+  browserIdentity,
   type AnonymousTrackingOptions,
   type ClearUserDataOptions,
   type Identity,
   type IdentityOptions,
   type StateStorageStrategy,
 } from './identity.js';
-import { pageContext, type PageContextOptions, type PageContextPlugin } from './page-context.js';
+import { browserPageContext, type PageContextOptions, type PageContextPlugin } from './page-context.js';
 
 /** The Tracker of the browser entries: like the core one (every event type as a method), with platform `web` by default. */
 export class Tracker extends CoreTracker {
@@ -51,8 +51,8 @@ export class BrowserTracker extends BaseTracker {
 
   constructor(namespace: string, endpoint: string, options: BrowserTrackerOptions = {}) {
     const browser = inBrowser();
-    const id = browser ? identity(options) : undefined;
-    const page = browser ? pageContext(options) : undefined;
+    const id = browser ? browserIdentity(options) : undefined;
+    const page = browser ? browserPageContext(options) : undefined;
     let transport: Transport | undefined = options.transport;
     if (!transport) {
       // Anonymous mode can be switched at any time, so its header is added per request.

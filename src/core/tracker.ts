@@ -18,7 +18,7 @@ import type { CartEvent, FormChangeEvent, FormSubmitEvent, LinkClickEvent, SiteS
 import { addField, addFields, addJsonField, newPayload } from './payload.js';
 import { runHook, type TrackedEvent, type TrackerPlugin } from './plugins.js';
 import { checkPlatform, type PlatformCode } from './platforms.js';
-import { SCHEMAS, TRACKER_VERSION } from './schemas.js';
+import { CONTEXTS_SCHEMA, TRACKER_VERSION, UNSTRUCT_EVENT_SCHEMA } from './schemas.js';
 import { Subject } from './subject.js';
 import type { FlushResult } from '../emitter/types.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
@@ -187,8 +187,8 @@ export class BaseTracker {
     }
     // The wrappers are written as text around the one serialisation of the caller's data.
     const base64 = this.encodeBase64;
-    if (built.ue) addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(SCHEMAS.unstructEvent, selfDescribingJson(built.ue, 'event', MAX_EVENT_DEPTH)));
-    if (contexts.length > 0) addJsonField(payload, base64, 'cx', 'co', wrap(SCHEMAS.contexts, `[${contexts.map((entity) => selfDescribingJson(entity, 'context')).join(',')}]`));
+    if (built.ue) addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(UNSTRUCT_EVENT_SCHEMA, selfDescribingJson(built.ue, 'event', MAX_EVENT_DEPTH)));
+    if (contexts.length > 0) addJsonField(payload, base64, 'cx', 'co', wrap(CONTEXTS_SCHEMA, `[${contexts.map((entity) => selfDescribingJson(entity, 'context')).join(',')}]`));
     const json = JSON.stringify(payload);
     return [{ eid, json, bytes: payloadBytes(json) }, tracked];
   }

@@ -1,9 +1,9 @@
 import type { SerializedEvent } from '../core/types.js';
-import { SCHEMAS } from '../core/schemas.js';
+import { PAYLOAD_DATA_SCHEMA } from '../core/schemas.js';
 import type { TransportRequest } from '../transports/types.js';
 import type { ResolvedEmitterOptions } from './options.js';
 
-const ENVELOPE_HEAD = `{"schema":"${SCHEMAS.payloadData}","data":[`;
+const ENVELOPE_HEAD = `{"schema":"${PAYLOAD_DATA_SCHEMA}","data":[`;
 const ENVELOPE_TAIL = ']}';
 
 /** Bytes of the `payload_data` envelope around the events of a POST body. */

@@ -8,7 +8,6 @@ export { addOnCommands } from './registry.js';
 export { inBrowser, listen } from '../browser/env.js';
 export { getCookie } from '../browser/cookies.js';
 export { warn } from '../core/plugins.js';
-export { SCHEMAS } from '../core/schemas.js';
 export { uuidv4 } from '../core/uuid.js';
 export { contextArray, isSelfDescribing } from '../core/validation.js';
 export { selfDescribing } from '../core/events/self-describing.js';

@@ -60,7 +60,7 @@ async function expectDelivered(done: FullAppResult, appId: string, where: 'brows
   expect(done.checks.browserTracker).toBe(true);
   expect(done.checks.nodeOnly).toMatch(/nodeHttpTransport needs Node's http module/);
   expect(done.checks.version).toMatch(/^isotrack-\d+\.\d+\.\d+/);
-  expect(done.checks.plugins).toEqual(['function', 'function', 'function', 'function', 'function']);
+  expect(done.checks.plugins).toEqual(['function', 'function', 'function', 'function', 'function', 'function']);
   expect(done.checks.entityPlugins).toEqual(['object', 'object']);
   expect(done.checks.cookieSessionIndex).toBe(3);
   const { good, errors } = await waitForGood(collector, appId, FULL_APP_EVENTS);
@@ -81,8 +81,10 @@ const browserTools = ['vite build', 'webpack 5', 'esbuild --platform=browser'] a
 
 // The SPA quick start (`newTracker` + `trackPageView`), gzip -9 of what each tool emits.
 // Issue 23's budget is 0.5x the same app with @snowplow/browser-tracker (about 9,100 B);
-// not met yet (docs/benchmarks.md): these ceilings hold what is measured, with a little room.
-const SPA_CEILING: Record<(typeof browserTools)[number], number> = { 'vite build': 13_900, 'webpack 5': 13_700, 'esbuild --platform=browser': 14_500 };
+// not met yet (docs/benchmarks.md): these ceilings hold what is measured, with a little room
+// (measured 13,516 / 13,140 / 13,722 B after the add-on-only schema URIs and the server
+// stand-ins of identity and page context left newTracker's bundle).
+const SPA_CEILING: Record<(typeof browserTools)[number], number> = { 'vite build': 13_600, 'webpack 5': 13_250, 'esbuild --platform=browser': 13_800 };
 
 describe('browser bundles of the packed package, loaded in Chromium', () => {
   for (const tool of browserTools) {

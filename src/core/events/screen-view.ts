@@ -1,7 +1,7 @@
 import type { BuiltEvent } from './built-event.js';
 import { readFields, requireArgs, REQUIRED, STRING, UUID, type FieldRule } from './field-rules.js';
 import { selfDescribing } from './self-describing.js';
-import { SCHEMAS } from '../schemas.js';
+import { SCREEN_VIEW_SCHEMA } from '../add-on-schemas.js';
 import { uuidv4 } from '../uuid.js';
 
 /** A screen view, sent as `iglu:com.snowplowanalytics.mobile/screen_view/jsonschema/1-0-0`. */
@@ -30,5 +30,5 @@ const SCREEN_VIEW: FieldRule[] = [
 export function buildScreenView(args: ScreenViewEvent): BuiltEvent {
   // The schema requires an id; a generated one keeps the event valid.
   requireArgs(args, 'trackScreenView');
-  return selfDescribing(SCHEMAS.screenView, readFields({ ...args, id: args.id ?? uuidv4() }, SCREEN_VIEW));
+  return selfDescribing(SCREEN_VIEW_SCHEMA, readFields({ ...args, id: args.id ?? uuidv4() }, SCREEN_VIEW));
 }

@@ -1,7 +1,7 @@
 import type { BuiltEvent } from './built-event.js';
 import { readFields, requireArgs, ARRAY, COUNT, EMPTY, NULLABLE, NUMBER, OBJECT, REQUIRED, STRING, STRINGS, type FieldRule } from './field-rules.js';
 import { selfDescribing } from './self-describing.js';
-import { SCHEMAS } from '../schemas.js';
+import { ADD_TO_CART_SCHEMA, CHANGE_FORM_SCHEMA, FOCUS_FORM_SCHEMA, LINK_CLICK_SCHEMA, REMOVE_FROM_CART_SCHEMA, SITE_SEARCH_SCHEMA, SUBMIT_FORM_SCHEMA } from '../add-on-schemas.js';
 
 /** A click on a link (`link_click` 1-0-1). */
 export interface LinkClickEvent {
@@ -128,12 +128,10 @@ const SITE_SEARCH: FieldRule[] = [
 // the builders, and their tables, that a bundle does not use.
 const webEvent = (args: object, schema: string, rules: FieldRule[], method: string): BuiltEvent => selfDescribing(schema, readFields(requireArgs(args, method), rules));
 
-export const buildLinkClick = (args: LinkClickEvent): BuiltEvent => webEvent(args, SCHEMAS.linkClick, LINK_CLICK, 'trackLinkClick');
-export const buildAddToCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.addToCart, CART, 'trackAddToCart');
-export const buildRemoveFromCart = (args: CartEvent): BuiltEvent => webEvent(args, SCHEMAS.removeFromCart, CART, 'trackRemoveFromCart');
-export const buildFormChange = (args: FormChangeEvent): BuiltEvent => webEvent(args, SCHEMAS.changeForm, FORM_CHANGE, 'trackFormChange');
-// Not in SCHEMAS, which the core tag carries for every page: only form tracking sends it.
-export const buildFormFocus = (args: FormFocusEvent): BuiltEvent =>
-  webEvent(args, SCHEMAS.changeForm.replace('change', 'focus'), FORM_FOCUS, 'trackFormFocus');
-export const buildFormSubmit = (args: FormSubmitEvent): BuiltEvent => webEvent(args, SCHEMAS.submitForm, FORM_SUBMIT, 'trackFormSubmit');
-export const buildSiteSearch = (args: SiteSearchEvent): BuiltEvent => webEvent(args, SCHEMAS.siteSearch, SITE_SEARCH, 'trackSiteSearch');
+export const buildLinkClick = (args: LinkClickEvent): BuiltEvent => webEvent(args, LINK_CLICK_SCHEMA, LINK_CLICK, 'trackLinkClick');
+export const buildAddToCart = (args: CartEvent): BuiltEvent => webEvent(args, ADD_TO_CART_SCHEMA, CART, 'trackAddToCart');
+export const buildRemoveFromCart = (args: CartEvent): BuiltEvent => webEvent(args, REMOVE_FROM_CART_SCHEMA, CART, 'trackRemoveFromCart');
+export const buildFormChange = (args: FormChangeEvent): BuiltEvent => webEvent(args, CHANGE_FORM_SCHEMA, FORM_CHANGE, 'trackFormChange');
+export const buildFormFocus = (args: FormFocusEvent): BuiltEvent => webEvent(args, FOCUS_FORM_SCHEMA, FORM_FOCUS, 'trackFormFocus');
+export const buildFormSubmit = (args: FormSubmitEvent): BuiltEvent => webEvent(args, SUBMIT_FORM_SCHEMA, FORM_SUBMIT, 'trackFormSubmit');
+export const buildSiteSearch = (args: SiteSearchEvent): BuiltEvent => webEvent(args, SITE_SEARCH_SCHEMA, SITE_SEARCH, 'trackSiteSearch');
