@@ -35,6 +35,8 @@ for (const id of ['early', 'late']) {
   test(`a followed link to another domain (${id === 'late' ? 'added after load' : 'present at load'}) carries _sp=<duid>.<ms timestamp>`, async ({ driver }) => {
     const page = await driver.open(`${shop.origin('www')}/links.html`);
     const [event] = await waitForEvents(shop.collector, (all) => all.length >= 1);
+    // The late link is added 50 ms after load, which may be after the page view arrived.
+    await expect.poll(() => page.evaluate((selector) => document.querySelector(selector) !== null, `#${id}`)).toBe(true);
     const before = Date.now();
     await page.click(`#${id}`);
     const url = new URL(await landed(page));
