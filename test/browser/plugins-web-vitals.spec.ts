@@ -108,7 +108,11 @@ test('one web_vitals event with the metrics the engine measures, sent as the tab
   expect(await counts(live.collector)).toMatchObject({ good: 3, bad: 0 });
 });
 
-test("Snowplow's long form adds it too, and nothing is sent twice when the page is hidden, then left", async ({ driver }) => {
+test("Snowplow's long form adds it too, and nothing is sent twice when the page is hidden, then left", async ({ driver, engine }) => {
+  // The app's `left` event, tracked in a later pagehide listener, tells when the close has
+  // sent all it will. Firefox loses that event about one close in three: the open bug of
+  // test/browser/unload-tracked-events.spec.ts (issue 20), so this cannot wait on it there.
+  test.fixme(engine == 'firefox', 'Firefox loses the event tracked in a later pagehide listener: open bug, see unload-tracked-events.spec.ts');
   live.site.page(
     '/vitals-snowplow',
     snippetPage(
