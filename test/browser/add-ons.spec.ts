@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from './driver/index.js';
-import { counts, duplicates, useCollectorAndSite, waitForEvents } from './helpers.js';
+import { ASYNC_SNIPPET, counts, duplicates, useCollectorAndSite, waitForEvents } from './helpers.js';
 import { eventData, eventName, named, plainPage } from './autotrack-helpers.js';
 
 const live = useCollectorAndSite();
@@ -21,10 +21,7 @@ for (const level of ['warn', 'error']) {
 function snippetPage(body: string, script: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>add-ons</title>
 <script>${RECORD_CONSOLE}
-(function (w, d, name, src) {
-  w[name] = w[name] || function () { (w[name].q = w[name].q || []).push(arguments); };
-  var s = d.createElement('script'); s.async = true; s.src = src; d.head.appendChild(s);
-})(window, document, 'isotrack', '/dist/isotrack.umd.min.js');
+${ASYNC_SNIPPET}
 var COLLECTOR = ${JSON.stringify(live.collector.url)};
 ${script}</script></head><body>${body}</body></html>`;
 }

@@ -133,6 +133,12 @@ export function duplicates(events: Record<string, string>[]): string[] {
   return twice;
 }
 
+/** Snowplow-style async snippet: a command queue now, the core tag loaded async (for inline page scripts). */
+export const ASYNC_SNIPPET = `(function (w, d, name, src) {
+  w[name] = w[name] || function () { (w[name].q = w[name].q || []).push(arguments); };
+  var s = d.createElement('script'); s.async = true; s.src = src; d.head.appendChild(s);
+})(window, document, 'isotrack', '/dist/isotrack.umd.min.js');`;
+
 /**
  * A page that loads the UMD build by a plain script tag and runs `body` (an inline script).
  * `prelude` runs before the build loads (what an init script would do, in every engine).

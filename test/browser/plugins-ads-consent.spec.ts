@@ -2,7 +2,7 @@
 // adds each by URL, and each of their events arrives good in the dev collector (schemas
 // validated), with Snowplow's command names.
 import { expect, test } from './driver/index.js';
-import { counts, useCollectorAndSite, waitForEvents } from './helpers.js';
+import { ASYNC_SNIPPET, counts, useCollectorAndSite, waitForEvents } from './helpers.js';
 import { eventData, eventName } from './autotrack-helpers.js';
 
 const live = useCollectorAndSite();
@@ -17,10 +17,7 @@ test('ad impressions, clicks and conversions; consent preferences of every actio
 window.logged = [];
 var original = console.error;
 console.error = function () { logged.push(Array.from(arguments).map(String).join(' ')); return original.apply(console, arguments); };
-(function (w, d, name, src) {
-  w[name] = w[name] || function () { (w[name].q = w[name].q || []).push(arguments); };
-  var s = d.createElement('script'); s.async = true; s.src = src; d.head.appendChild(s);
-})(window, document, 'isotrack', '/dist/isotrack.umd.min.js');
+${ASYNC_SNIPPET}
 isotrack('newTracker', 'sp', ${JSON.stringify(live.collector.url)}, { appId: 'ads' });
 isotrack('addPlugin', '/dist/plugins/ad-tracking.umd.min.js');
 isotrack('addPlugin', '/dist/plugins/enhanced-consent.umd.min.js');

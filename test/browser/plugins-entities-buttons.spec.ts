@@ -2,7 +2,7 @@
 // (issue 20), in every engine: the core tag adds each by URL, and every event and
 // entity arrives good in the dev collector (schemas validated).
 import { expect, test } from './driver/index.js';
-import { counts, entities, useCollectorAndSite, waitForEvents } from './helpers.js';
+import { ASYNC_SNIPPET, counts, entities, useCollectorAndSite, waitForEvents } from './helpers.js';
 import { eventData, named } from './autotrack-helpers.js';
 
 const live = useCollectorAndSite();
@@ -13,10 +13,7 @@ const NAVIGATION_TIMING = 'iglu:org.w3/PerformanceNavigationTiming/jsonschema/1-
 function snippetPage(body: string, script: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>add-ons</title>
 <script>
-(function (w, d, name, src) {
-  w[name] = w[name] || function () { (w[name].q = w[name].q || []).push(arguments); };
-  var s = d.createElement('script'); s.async = true; s.src = src; d.head.appendChild(s);
-})(window, document, 'isotrack', '/dist/isotrack.umd.min.js');
+${ASYNC_SNIPPET}
 var COLLECTOR = ${JSON.stringify(live.collector.url)};
 ${script}</script></head><body>${body}</body></html>`;
 }

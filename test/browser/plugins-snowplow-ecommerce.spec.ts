@@ -4,7 +4,7 @@
 // page and user entities on the later events; mistakes are refused at the call; the
 // older ecommerce add-on's trackAddToCart still works beside it.
 import { expect, test } from './driver/index.js';
-import { counts, entities, useCollectorAndSite, waitForEvents } from './helpers.js';
+import { ASYNC_SNIPPET, counts, entities, useCollectorAndSite, waitForEvents } from './helpers.js';
 import { eventData, eventName } from './autotrack-helpers.js';
 
 const live = useCollectorAndSite();
@@ -46,10 +46,7 @@ test('every Snowplow ecommerce action with its entities, the page type and user 
 window.logged = [];
 var original = console.error;
 console.error = function () { logged.push(Array.from(arguments).map(String).join(' ')); return original.apply(console, arguments); };
-(function (w, d, name, src) {
-  w[name] = w[name] || function () { (w[name].q = w[name].q || []).push(arguments); };
-  var s = d.createElement('script'); s.async = true; s.src = src; d.head.appendChild(s);
-})(window, document, 'isotrack', '/dist/isotrack.umd.min.js');
+${ASYNC_SNIPPET}
 isotrack('newTracker', 'sp', ${JSON.stringify(live.collector.url)}, { appId: 'shop' });
 isotrack('addPlugin', '/dist/plugins/snowplow-ecommerce.umd.min.js');
 ${SCRIPT}

@@ -5,7 +5,7 @@
 import { rollup } from 'rollup';
 import { expect, test } from './driver/index.js';
 import type { Tab } from './driver/types.js';
-import { ROOT, WEB_PAGE, counts, duplicates, entities, useCollectorAndSite, waitForEvents } from './helpers.js';
+import { ASYNC_SNIPPET, counts, duplicates, entities, ROOT, useCollectorAndSite, waitForEvents, WEB_PAGE } from './helpers.js';
 
 const live = useCollectorAndSite();
 
@@ -21,10 +21,7 @@ isotrack(function (trackers) {
 function snippetPage(script: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>home</title>
 <script>
-(function (w, d, name, src) {
-  w[name] = w[name] || function () { (w[name].q = w[name].q || []).push(arguments); };
-  var s = d.createElement('script'); s.async = true; s.src = src; d.head.appendChild(s);
-})(window, document, 'isotrack', '/dist/isotrack.umd.min.js');
+${ASYNC_SNIPPET}
 var COLLECTOR = ${JSON.stringify(live.collector.url)};
 ${script}</script></head><body></body></html>`;
 }
