@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { printTable } from './print-table.mjs';
 import { chromium } from '@playwright/test';
 import { sink } from './browser-bench.mjs';
 
@@ -240,12 +241,5 @@ export default async function autotrackSection({ printTable }) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const printTable = (headers, rows) => {
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-    const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-    console.log(line(headers));
-    console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-    for (const row of rows) console.log(line(row));
-  };
   await autotrackSection({ printTable });
 }

@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { printTable } from './print-table.mjs';
 import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -135,12 +136,5 @@ export default async function pluginSizesSection({ printTable }) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const printTable = (headers, rows) => {
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-    const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-    console.log(line(headers));
-    console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-    for (const row of rows) console.log(line(row));
-  };
   await pluginSizesSection({ printTable });
 }
