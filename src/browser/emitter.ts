@@ -31,8 +31,8 @@ const hash = (text: string) => {
  * keeps its queue in localStorage, and on `visibilitychange: hidden` and `pagehide`
  * hands what is queued to keepalive requests within the 64 KiB budget, leaving the
  * rest stored for the next load. Events tracked in a later listener of the same
- * `visibilitychange`/`pagehide` (an add-on's, an app's) are handed off the same way, at
- * the end of that listener (see docs/browser.md, "Events tracked while the page hides or leaves").
+ * `visibilitychange`/`pagehide` (an add-on's, an app's) are handed off the same way,
+ * within their track call (see docs/browser.md, "Events tracked while the page hides or leaves").
  * Outside a browser (server-side rendering) it is the plain fetch emitter.
  */
 export class Emitter extends CoreEmitter {
@@ -55,14 +55,14 @@ export class Emitter extends CoreEmitter {
     // app's: what a later listener of the same event tracks would wait in storage for the
     // next visit. So from the flush until the next task (a hidden page lives on: its later
     // events take the ordinary, retried path; a page being left runs no later task), an
-    // event tracked is flushed the same way, in a microtask, which runs as soon as the
-    // listener that tracked it returns (the first of those microtasks sends all that the
-    // listener tracked; the others find nothing left).
+    // event tracked is flushed the same way at once, inside the track call: Firefox may
+    // stop the script of a tab being closed at any point, so an event is on the wire by
+    // the time its track call returns, not a microtask later (one request per event there).
     // `leaving` stays set from `pagehide` until the page is shown again: Firefox fires
     // `visibilitychange` after `pagehide`, and that flush is one of a page going away too.
     let leaving: boolean | undefined;
     const exit = () => {
-      this._unloading = () => queueMicrotask(exit);
+      this._unloading = exit;
       setTimeout(() => (this._unloading = undefined));
       const room = transport.room?.() ?? Infinity;
       if (room > 0) this.flushOnUnload({ maxBytes: room });

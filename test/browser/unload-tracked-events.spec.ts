@@ -9,9 +9,10 @@ const live = useCollectorAndSite();
 /** The app's listeners, registered after newTracker (so after the core's unload listeners). */
 const APP_LISTENERS = `
   function ran(action) {
-    // Which ran, for the test to read from another page of the origin once this one is gone.
-    localStorage.setItem('ran', (localStorage.getItem('ran') || '') + action + ' ');
     isotrack('trackStructEvent', { category: 'unload', action: action });
+    // Which track calls returned, for the test to read from another page of the origin once
+    // this one is gone (written after the call: see the closing-tab test).
+    localStorage.setItem('ran', (localStorage.getItem('ran') || '') + action + ' ');
   }
   addEventListener('pagehide', function () { ran('pagehide'); });
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') ran('hidden'); });`;
@@ -48,14 +49,13 @@ test('an event tracked in a later visibilitychange→hidden listener is sent at 
 });
 
 test('events tracked in later pagehide and visibilitychange listeners of a closing tab arrive, each once', async ({ driver, engine }) => {
-  // OPEN BUG (issue 20), not a pass: in Firefox ESR about one close in three loses the event
-  // tracked in the app's `pagehide` listener, while the one tracked in its later
-  // `visibilitychange` listener (Firefox fires it after `pagehide`) arrives. Measured with
-  // the diagnosis below: 2 of 6 idle, 6 of 25 under two busy loops, once in a full CI run;
-  // "missing: pagehide (not stored: lost)". The event was handed to a keepalive request
-  // that never reached the collector, and was then let go as on the wire. Chromium and
-  // WebKit pass every round.
-  test.fixme(engine == 'firefox', 'Firefox loses the event tracked in a later pagehide listener about one close in three: open bug, see the comment above');
+  // Firefox may stop the script of a tab being closed at any point, in whichever listener
+  // runs at that moment (20 of 110 closes lost an event, found by logging each step with
+  // dump(): a listener cut off before, inside or after its track call, and the next
+  // listener running normally). So the tracker hands an event tracked then to a keepalive
+  // request inside the track call, not at the end of the listener: what a returned track
+  // call tracked is on the wire. The page writes which calls returned after each call, and
+  // every one of them must arrive; an event whose call was cut off may arrive or not.
   live.site.page(
     '/leave-late',
     umdPage(`
@@ -71,9 +71,12 @@ test('events tracked in later pagehide and visibilitychange listeners of a closi
   // A page of the origin without the tracker (which would send what storage kept) reads which ran.
   live.site.page('/plain', '<!doctype html><title>plain</title><p>plain</p>');
   const reader = await driver.open(`${live.site.url}/plain`);
-  const ran = (await reader.evaluate(() => localStorage.getItem('ran') || '')).trim().split(' ');
-  expect(ran).toContain('pagehide');
-  const events = await waitForEvents(live.collector, (all) => all.filter((e) => e.se_ca === 'unload').length >= ran.length, 10_000).catch(async (error) => {
+  const ran = (await reader.evaluate(() => localStorage.getItem('ran') || '')).trim().split(' ').filter(Boolean);
+  // The pagehide listener's call returned (in Firefox, one of the two listeners' did).
+  if (engine == 'firefox') expect(ran.length).toBeGreaterThan(0);
+  else expect(ran).toContain('pagehide');
+  const arrivedAll = (all: { se_ca?: unknown; se_ac?: unknown }[]) => ran.every((action) => all.some((e) => e.se_ca === 'unload' && e.se_ac === action));
+  const events = await waitForEvents(live.collector, arrivedAll, 10_000).catch(async (error) => {
     // Which event is missing, and whether the closed tab left it stored for a next visit
     // (late, not lost) or not at all (lost): the two need different fixes.
     const arrived = (await goodEvents(live.collector)).filter((e) => e.se_ca === 'unload').map((e) => e.se_ac);
@@ -81,7 +84,10 @@ test('events tracked in later pagehide and visibilitychange listeners of a closi
     const missing = ran.filter((action) => !arrived.includes(action));
     throw new Error(`ran: ${ran.join(', ')}; arrived: ${arrived.join(', ') || 'none'}; missing: ${missing.map((action) => `${action} (${stored.includes(`"se_ac":"${action}"`) ? 'still stored' : 'not stored: lost'})`).join(', ')}: ${error}`);
   });
-  expect(events.filter((e) => e.se_ca === 'unload').map((e) => e.se_ac).sort()).toEqual(ran.sort());
-  expect(duplicates(await goodEvents(live.collector))).toEqual([]);
-  expect(await counts(live.collector)).toMatchObject({ good: 1 + ran.length, bad: 0 });
+  expect(arrivedAll(events)).toBe(true);
+  // Once each, and nothing else: the page view and the unload events (a cut-off call's may be among them).
+  const all = await goodEvents(live.collector);
+  expect(duplicates(all)).toEqual([]);
+  expect(all.filter((e) => e.se_ca !== 'unload').map((e) => e.e)).toEqual(['pv']);
+  expect(await counts(live.collector)).toMatchObject({ bad: 0 });
 });
