@@ -2,9 +2,8 @@
 // submit that leaves the page, forms added later, a transform that redacts, and a
 // password that appears nowhere: not in any event, not in storage.
 import { expect, test } from './driver/index.js';
-import type { Tab } from './driver/index.js';
 import { counts, goodEvents, useCollectorAndSite, waitForEvents } from './helpers.js';
-import { eventData, named, namedInOrder, plainPage, trackedPage } from './autotrack-helpers.js';
+import { eventData, named, namedInOrder, plainPage, settled, trackedPage } from './autotrack-helpers.js';
 
 const live = useCollectorAndSite();
 const PASSWORD = 'hunter2-Sekret!';
@@ -92,12 +91,6 @@ test('a forms denylist leaves those forms out', async ({ driver }) => {
   const events = await waitForEvents(live.collector, (all) => named(all, 'change_form').length >= 1);
   expect(named(events, 'change_form').map((e) => eventData(e).formId)).toEqual(['search']);
 });
-
-/** The tracker's counters, once every event it tracked is delivered (so nothing else is on its way). */
-const settled = (page: Tab, delivered: number) =>
-  expect
-    .poll(() => page.evaluate(() => (window as unknown as { isotrack: (f: (t: Record<string, { stats(): { delivered: number; queued: number; inFlight: number } }>) => unknown) => unknown }).isotrack((t) => t.sp!.stats())), { timeout: 15_000 })
-    .toMatchObject({ delivered, queued: 0, inFlight: 0 });
 
 const BUTTONS_FORM = `<form id="order" onsubmit="event.preventDefault()">
   <input name="who" class="name big" value="Ada">
