@@ -95,9 +95,10 @@ export function formTracking(options: FormTrackingOptions = {}): BrowserFeature 
     const listed = forms && 'length' in forms ? Array.from(forms) : undefined;
     const formTracked = listed ? (form: HTMLFormElement) => listed.includes(form) : elementFilter(forms as FilterCriterion<HTMLFormElement> | undefined, classesOf);
     const fieldTracked = elementFilter(fields, (field: FormField) => [field.name]);
-    // Nested targets (a document and a shadow root in it) hear one event twice: once is tracked.
-    const seen = new WeakSet<Event>();
-    const firstTime = (event: Event) => !seen.has(event) && !!seen.add(event);
+    // Nested targets (a document and a shadow root in it) hear one event twice: once is
+    // tracked. (And a form in a shadow root gets its listeners once.)
+    const seen = new WeakSet<Event | HTMLFormElement>();
+    const firstTime = (item: Event | HTMLFormElement) => !seen.has(item) && !!seen.add(item);
     const stops: (() => void)[] = [];
     const on = (target: EventTarget, type: string, handler: (event: Event) => void, capture = useCapture) => {
       target.addEventListener(type, handler, capture);
@@ -149,15 +150,13 @@ export function formTracking(options: FormTrackingOptions = {}): BrowserFeature 
     });
     const change = events.includes('change_form');
     const submit = events.includes('submit_form');
-    const bound = new WeakSet<HTMLFormElement>();
     const onFocus = guarded((event: Event) => {
       if (!firstTime(event)) return;
       // Seen from outside a shadow root, the target is its host: the field is the path's first.
       const element = event.composedPath()[0] as FormField;
       const form = element.form;
       // `change` and `submit` stay inside the shadow root: listen on the form itself, once.
-      if (element != event.target && form && !bound.has(form)) {
-        bound.add(form);
+      if (element != event.target && form && firstTime(form)) {
         if (change) on(form, 'change', onChange);
         if (submit) on(form, 'submit', onSubmit);
       }
