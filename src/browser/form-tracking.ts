@@ -7,7 +7,8 @@
 // Any tracker: the lean one (newTracker's) and the full class both are one.
 import type { BaseTracker as Tracker } from '../core/tracker.js';
 import type { FormElement } from '../core/events/web-events.js';
-import { classesOf, dynamicContext, elementFilter, type DynamicContext, type FilterCriterion } from './element-filter.js';
+import type { SelfDescribingJson } from '../core/types.js';
+import { classesOf, dynamicContext, elementFilter, type FilterCriterion } from './element-filter.js';
 import { browserFeature, enable, guarded, type BrowserFeature } from './autotrack-plugin.js';
 import { trackFormChange, trackFormSubmit } from '../core/events/track.js';
 import { buildFormFocus } from '../core/events/web-events.js';
@@ -57,9 +58,19 @@ export interface FormTrackingOptions {
      */
     targets?: EventTarget[] | undefined;
   } | undefined;
-  /** Entities to attach to each form event, or functions of the form or field that return one. @defaultValue none */
-  context?: DynamicContext<HTMLFormElement | FormField> | undefined;
+  /**
+   * Entities to attach to each form event, or functions that return one. As Snowplow's, a
+   * function gets the field, its input type (null for a select or text area) and its value
+   * as sent, or for `submit_form` the form and the event's `elements`.
+   * @defaultValue none
+   */
+  context?: FormContext[] | undefined;
 }
+
+/** An entity for {@link FormTrackingOptions.context}, or a function of the field or form that returns one (or null or undefined for none). */
+export type FormContext =
+  | SelfDescribingJson
+  | ((element: HTMLFormElement | FormField, ...about: [type: string | null, value: string | null] | [elements: FormElement[]]) => SelfDescribingJson | null | undefined);
 
 /** An event that form tracking sends. */
 export type FormTrackingEvent = 'focus_form' | 'change_form' | 'submit_form';
@@ -104,6 +115,9 @@ export function formTracking(options: FormTrackingOptions = {}): BrowserFeature 
       target.addEventListener(type, handler, capture);
       stops.push(() => target.removeEventListener(type, handler, capture));
     };
+    /** The entities of `context` for an event about `element`, the functions' further arguments `about`. */
+    const contextOf = (element: HTMLFormElement | FormField, ...about: [string | null, string | null] | [FormElement[]]) =>
+      dynamicContext(options.context?.map((item) => (typeof item == 'function' ? (e: typeof element) => item(e, ...about) : item)), element);
     /** The value to send: null for a password (never read), an unchecked box, or what `transform` makes of it. */
     const valueOf = (field: FormField): string | null => {
       const type = typeOf(field);
@@ -117,12 +131,13 @@ export function formTracking(options: FormTrackingOptions = {}): BrowserFeature 
       const type = typeOf(field);
       // Snowplow sends no focus_form for a checkbox or radio button: its change says all.
       if (focus && (type == 'checkbox' || type == 'radio')) return;
+      const value = valueOf(field);
       const event: Parameters<typeof trackFormChange>[1] & { elementType?: string } = {
         formId: identifier(form),
         elementId: identifier(field),
         nodeName: field.nodeName as FormElement['nodeName'],
-        value: valueOf(field),
-        context: dynamicContext(options.context, field),
+        value,
+        context: contextOf(field, type ?? null, value),
       };
       if (type) event[focus ? 'elementType' : 'type'] = type;
       if (field.classList.length) event.elementClasses = classesOf(field);
@@ -144,7 +159,7 @@ export function formTracking(options: FormTrackingOptions = {}): BrowserFeature 
         if (type) item.type = type;
         elements.push(item);
       }
-      const event: Parameters<typeof trackFormSubmit>[1] = { formId: identifier(form), elements, context: dynamicContext(options.context, form) };
+      const event: Parameters<typeof trackFormSubmit>[1] = { formId: identifier(form), elements, context: contextOf(form, elements) };
       if (form.classList.length) event.formClasses = classesOf(form);
       trackFormSubmit(tracker, event);
     });
