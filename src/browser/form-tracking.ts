@@ -26,7 +26,7 @@ export interface FormTrackingOptions {
      * for at their root node (their document or shadow root) besides `targets`.
      * @defaultValue every form
      */
-    forms?: FilterCriterion<HTMLFormElement> | ArrayLike<HTMLFormElement> | undefined;
+    forms?: FormsOption | undefined;
     /**
      * Which fields to track, by `name` (`allowlist`/`denylist`) or by a `filter`
      * function, and a `transform` of each value before it is sent (to redact it). The
@@ -71,6 +71,9 @@ export interface FormTrackingOptions {
 export type FormContext =
   | SelfDescribingJson
   | ((element: HTMLFormElement | FormField, ...about: [type: string | null, value: string | null] | [elements: FormElement[]]) => SelfDescribingJson | null | undefined);
+
+/** Which forms {@link FormTrackingOptions} tracks: a criterion, or the form elements themselves. */
+export type FormsOption = FilterCriterion<HTMLFormElement> | ArrayLike<HTMLFormElement>;
 
 /** An event that form tracking sends. */
 export type FormTrackingEvent = 'focus_form' | 'change_form' | 'submit_form';
