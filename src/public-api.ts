@@ -89,7 +89,7 @@ export {
 export { trackConsentGranted, trackConsentWithdrawn, type ConsentDocument, type ConsentGrantedEvent, type ConsentWithdrawnEvent } from './core/events/consent.js';
 export { trackError, type ApplicationErrorEvent } from './core/events/application-error.js';
 export type { LinkClickTrackingOptions, LinkElement } from './browser/link-click.js';
-export type { FormTrackingOptions, FormTrackingEvent, FormField } from './browser/form-tracking.js';
+export type { FormTrackingOptions, FormTrackingEvent, FormField, FormContext, FormsOption } from './browser/form-tracking.js';
 export type { ErrorTrackingOptions } from './browser/errors.js';
 export { trackButtonClick, type ButtonClickEvent } from './core/events/button-click.js';
 export { trackAdImpression, trackAdClick, trackAdConversion, type AdImpressionEvent, type AdClickEvent, type AdConversionEvent, type AdEventBase } from './core/events/ad-tracking.js';

@@ -32,12 +32,16 @@ const GOAL_AUTOTRACK = 10_031;
 // autotrack (issue 20): +40 in the core tag (events tracked in a later unload listener
 // are sent at once), +229 in form-tracking (focus_form and the events option): core
 // 14,126 B, form-tracking 1,635 B, the three add-ons with the core 17,728 B.
+// formopts (issue 20): +279 in form-tracking (Snowplow's useCapture and targets, forms given
+// as elements, forms in open shadow roots, one event tracked once across nested targets,
+// context functions given Snowplow's arguments): form-tracking 1,914 B, the three add-ons
+// with the core 18,007 B.
 const CEILING_CORE = 14_140;
-const CEILING_AUTOTRACK = 17_740;
+const CEILING_AUTOTRACK = 18_020;
 /** Each add-on's ceiling: what it measured, with a little room. */
 const CEILING_ADD_ON: Record<string, number> = {
   'link-click': 1_010,
-  'form-tracking': 1_650,
+  'form-tracking': 1_930,
   'error-tracking': 1_000,
   'global-contexts': 1_250,
   consent: 950,

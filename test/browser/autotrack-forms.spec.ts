@@ -2,9 +2,8 @@
 // submit that leaves the page, forms added later, a transform that redacts, and a
 // password that appears nowhere: not in any event, not in storage.
 import { expect, test } from './driver/index.js';
-import type { Tab } from './driver/index.js';
-import { counts, goodEvents, useCollectorAndSite, waitForEvents } from './helpers.js';
-import { eventData, named, namedInOrder, plainPage, trackedPage } from './autotrack-helpers.js';
+import { counts, entities, goodEvents, useCollectorAndSite, waitForEvents } from './helpers.js';
+import { eventData, named, namedInOrder, plainPage, settled, trackedPage } from './autotrack-helpers.js';
 
 const live = useCollectorAndSite();
 const PASSWORD = 'hunter2-Sekret!';
@@ -93,12 +92,6 @@ test('a forms denylist leaves those forms out', async ({ driver }) => {
   expect(named(events, 'change_form').map((e) => eventData(e).formId)).toEqual(['search']);
 });
 
-/** The tracker's counters, once every event it tracked is delivered (so nothing else is on its way). */
-const settled = (page: Tab, delivered: number) =>
-  expect
-    .poll(() => page.evaluate(() => (window as unknown as { isotrack: (f: (t: Record<string, { stats(): { delivered: number; queued: number; inFlight: number } }>) => unknown) => unknown }).isotrack((t) => t.sp!.stats())), { timeout: 15_000 })
-    .toMatchObject({ delivered, queued: 0, inFlight: 0 });
-
 const BUTTONS_FORM = `<form id="order" onsubmit="event.preventDefault()">
   <input name="who" class="name big" value="Ada">
   <input name="pw" type="password" value="${PASSWORD}">
@@ -174,4 +167,29 @@ test("options.events sends only the events listed, and a wrong list is refused a
   await settled(page, 2);
   expect(named(events, 'change_form').map(eventData)).toEqual([{ formId: 'order', elementId: 'gift', nodeName: 'INPUT', value: 'on', type: 'checkbox' }]);
   expect(await counts(live.collector)).toMatchObject({ good: 2, bad: 0 });
+});
+
+test("context functions get Snowplow's arguments: the field, its input type and value as sent, or the form and the submit's elements", async ({ driver }) => {
+  live.site.page('/context-arguments', trackedPage(live.collector.url, BUTTONS_FORM, `
+    isotrack('newTracker', 'sp', COLLECTOR, { appId: 'forms' });
+    isotrack('enableFormTracking', { options: { fields: { transform: function (value) { return value && value.toUpperCase(); } } }, context: [function (element, about, value) {
+      return { schema: 'iglu:com.snowplowanalytics.snowplow/desktop_context/jsonschema/1-0-0',
+        data: { osType: element.nodeName + ' ' + (Array.isArray(about) ? about.length + ' elements' : about), osVersion: String(value) } };
+    }] });`));
+  const page = await driver.open(`${live.site.url}/context-arguments`);
+  await page.click('[name=who]');
+  await page.evaluate(() => void document.querySelector('select')!.dispatchEvent(new FocusEvent('focus')));
+  await page.click('[name=gift]');
+  await page.click('#go');
+  await waitForEvents(live.collector, (all) => named(all, 'submit_form').length >= 1);
+  await settled(page, 4);
+  const contextOf = (events: Record<string, string>[]) => events.map((e) => entities(e).find((entity) => entity.schema.includes('desktop_context'))?.data);
+  const good = await goodEvents(live.collector);
+  expect(contextOf(namedInOrder(good, 'focus_form'))).toEqual([
+    { osType: 'INPUT text', osVersion: 'ADA' },
+    { osType: 'SELECT null', osVersion: 'M' },
+  ]);
+  expect(contextOf(named(good, 'change_form'))).toEqual([{ osType: 'INPUT checkbox', osVersion: 'ON' }]);
+  expect(contextOf(named(good, 'submit_form'))).toEqual([{ osType: 'FORM 6 elements', osVersion: 'undefined' }]);
+  expect(await counts(live.collector)).toMatchObject({ good: 4, bad: 0 });
 });

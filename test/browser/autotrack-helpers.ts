@@ -1,5 +1,7 @@
 // Shared by the autotrack-*.spec.ts files: a page with the script tag, markup and a
 // snippet, and readers of the events' names and entities.
+import { expect } from './driver/index.js';
+import type { Tab } from './driver/index.js';
 import { entities, selfDescribing } from './helpers.js';
 
 /** The add-ons the automatic-tracking specs use, loaded by plain script tags after the core tag. */
@@ -30,3 +32,9 @@ export const named = (events: Record<string, string>[], name: string): Record<st
 /** The events named `name`, in the order they were tracked (the collector may receive them in another). */
 export const namedInOrder = (events: Record<string, string>[], name: string): Record<string, string>[] =>
   named(events, name).sort((a, b) => Number(a.dtm) - Number(b.dtm));
+
+/** The tracker's counters, once every event it tracked is delivered (so nothing else is on its way). */
+export const settled = (page: Tab, delivered: number) =>
+  expect
+    .poll(() => page.evaluate(() => (window as unknown as { isotrack: (f: (t: Record<string, { stats(): { delivered: number; queued: number; inFlight: number } }>) => unknown) => unknown }).isotrack((t) => t.sp!.stats())), { timeout: 15_000 })
+    .toMatchObject({ delivered, queued: 0, inFlight: 0 });
