@@ -2,6 +2,7 @@ import type { BrowserEmitterOptions } from '../browser/emitter.js';
 import { Emitter as CoreEmitter } from '../emitter/emitter.js';
 import { collectorBase } from '../emitter/endpoint.js';
 import { MemoryEventStore } from '../emitter/memory-store.js';
+import { PackedMemoryEventStore } from '../emitter/packed-memory-store.js';
 import { EMITTER_DEFAULTS } from '../emitter/options.js';
 import type { FlushResult } from '../emitter/types.js';
 import { describeEmitter } from './lifecycle.js';
@@ -22,7 +23,8 @@ function withNotices(endpoint: string, options: BrowserEmitterOptions, notices: 
     customStore: !!options.store && !(options.store instanceof MemoryEventStore),
   };
   notices.current = n;
-  return { ...options, onFailure: failureNotices(n, options.onFailure) };
+  // The default queue keeps less per event than the browser's (see PackedMemoryEventStore).
+  return { ...options, store: options.store ?? new PackedMemoryEventStore(), onFailure: failureNotices(n, options.onFailure) };
 }
 
 /**

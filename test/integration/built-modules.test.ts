@@ -193,6 +193,7 @@ const HELD: Record<string, string[]> = {
     'emitter/engine.ts',
     'emitter/memory-store.ts',
     'emitter/options.ts',
+    'emitter/packed-memory-store.ts',
     'emitter/request.ts',
     'emitter/retry.ts',
     'emitter/timers.ts',
