@@ -26,6 +26,9 @@ type Flag = boolean | undefined;
  *   the first `ahead` events taken after it, plus the batches in flight or retrying
  *   when it was called. A batch mixing older and newer events is waited for whole.
  * - Drops are counted here and reported by `dropReporter`.
+ *
+ * Kept as one closure with short inner functions: split into parts (a state record and
+ * functions, or factory closures), the script tag grew by 203-299 B gzip (docs/benchmarks.md).
  */
 export function engine(o: ResolvedEmitterOptions, base: string, store: EventStore, platform: EmitterPlatform, self: LifecycleEmitter): Engine {
   const budget = batchBudget(o.maxPostBytes);
