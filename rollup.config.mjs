@@ -104,7 +104,11 @@ const fromCoreTag = () => ({
 // Terser for the script tag and its add-ons: `_`-prefixed (TypeScript-private) members
 // are mangled; each add-on reads the core only through `isotrack.internal` and public
 // methods, never a mangled name.
-const minify = () => terser({ compress: { passes: 3 }, mangle: { properties: { regex: /^_/ } } });
+// `ecma: 2020` lets terser write the syntax the builds already use (ES2021, see
+// docs/browser.md); `unsafe_arrows` turns function expressions that use neither `this`
+// nor `arguments` into arrows, which is unsafe only for a function called with `new` or
+// whose `prototype` is read: none in these builds (classes are classes).
+const minify = () => terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, mangle: { properties: { regex: /^_/ } } });
 
 const library = (input, name, platformPlugins = []) => ({
   input,

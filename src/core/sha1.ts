@@ -8,32 +8,31 @@ const rotate = (x: number, n: number): number => (x << n) | (x >>> (32 - n));
  * Not for security: only for names.
  */
 export function sha1Hex(text: string): string {
-  const bytes = [...new TextEncoder().encode(text)];
-  const bits = bytes.length * 8;
-  bytes.push(0x80);
-  while (bytes.length % 64 != 56) bytes.push(0);
-  // Length as a 64-bit big-endian number; inputs here are far below 2^32 bits.
-  for (let shift = 56; shift >= 0; shift -= 8) bytes.push(shift > 24 ? 0 : (bits >>> shift) & 255);
-  let h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
+  const bytes = new TextEncoder().encode(text);
+  const length = bytes.length;
+  // The padded message as big-endian 32-bit words: the bytes, a 1 bit, zeros, and the
+  // length in bits in the last word (inputs here are far below 2^32 bits). Words never
+  // written read as undefined, which `|` turns into 0.
+  const words: number[] = [];
+  for (let i = 0; i <= length; i++) words[i >> 2]! |= (i < length ? bytes[i]! : 0x80) << (24 - 8 * (i & 3));
+  const end = (((length + 8) >> 6) + 1) * 16;
+  words[end - 1] = length * 8;
+  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
   const w: number[] = [];
-  for (let block = 0; block < bytes.length; block += 64) {
-    for (let i = 0; i < 80; i++) {
-      const at = block + 4 * i;
-      w[i] = i < 16 ? (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]! : rotate(w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!, 1);
-    }
+  for (let block = 0; block < end; block += 16) {
     let [a, b, c, d, e] = h as [number, number, number, number, number];
     for (let i = 0; i < 80; i++) {
-      const f = i < 20 ? (b & c) | (~b & d) : i < 40 || i >= 60 ? b ^ c ^ d : (b & c) | (b & d) | (c & d);
-      const k = i < 20 ? 0x5a827999 : i < 40 ? 0x6ed9eba1 : i < 60 ? 0x8f1bbcdc : 0xca62c1d6;
-      const t = (rotate(a, 5) + f + e + k + w[i]!) | 0;
+      w[i] = i < 16 ? words[block + i]! | 0 : rotate(w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!, 1);
+      const f =
+        i < 20 ? ((b & c) | (~b & d)) + 0x5a827999 : i < 40 ? (b ^ c ^ d) + 0x6ed9eba1 : i < 60 ? ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc : (b ^ c ^ d) + 0xca62c1d6;
+      const t = (rotate(a, 5) + f + e + w[i]!) | 0;
       e = d;
       d = c;
       c = rotate(b, 30);
       b = a;
       a = t;
     }
-    const round = [a, b, c, d, e];
-    h = h.map((x, j) => (x + round[j]!) | 0);
+    [a, b, c, d, e].map((x, j) => (h[j] = (h[j]! + x) | 0));
   }
   return h.map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
 }

@@ -1,4 +1,5 @@
-import { readFields, COUNT, REQUIRED, STRING, UUID, type RuleExtra } from './events/field-rules.js';
+import { readFields, UUID, type RuleExtra } from './events/field-rules.js';
+import { COUNT, REQUIRED, STRING } from './events/rule-kinds.js';
 import { checkPlatform, type PlatformCode } from './platforms.js';
 import type { Payload } from './types.js';
 

@@ -1,4 +1,5 @@
-import { describe, fail, isObject, readFields, OBJECT, STRING, REQUIRED } from './events/field-rules.js';
+import { describe, fail, isObject, readFields } from './events/field-rules.js';
+import { OBJECT, STRING, REQUIRED } from './events/rule-kinds.js';
 import type { SelfDescribingJson } from './types.js';
 
 // The pattern Enrich applies to schema URIs (tracker-protocol notes, section 4), less a

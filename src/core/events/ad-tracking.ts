@@ -3,7 +3,8 @@
 // leaves them out. Each argument is checked at the call against its schema.
 import type { BaseTracker } from '../tracker.js';
 import type { CommonEventProperties } from '../types.js';
-import { fail, readFields, requireArgs, NUMBER, REQUIRED, STRING, type FieldRule } from './field-rules.js';
+import { fail, readFields, requireArgs, type FieldRule } from './field-rules.js';
+import { NUMBER, REQUIRED, STRING } from './rule-kinds.js';
 import { selfDescribing } from './self-describing.js';
 
 const SCHEMA = 'iglu:com.snowplowanalytics.snowplow/ad_';

@@ -3,7 +3,8 @@
 // Any tracker: the lean one (newTracker's) and the full class both are one.
 import type { BaseTracker as Tracker } from '../tracker.js';
 import type { CommonEventProperties, SelfDescribingJson } from '../types.js';
-import { BOOLEAN, INTEGER, readFields, requireArgs, REQUIRED, STRING } from './field-rules.js';
+import { readFields, requireArgs } from './field-rules.js';
+import { BOOLEAN, INTEGER, REQUIRED, STRING } from './rule-kinds.js';
 
 const APPLICATION_ERROR = 'iglu:com.snowplowanalytics.snowplow/application_error/jsonschema/1-0-2';
 

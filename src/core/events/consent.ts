@@ -5,7 +5,8 @@
 import type { BaseTracker as Tracker } from '../tracker.js';
 import type { CommonEventProperties, SelfDescribingJson } from '../types.js';
 import { contextArray } from '../validation.js';
-import { BOOLEAN, describe, fail, readFields, requireArgs, REQUIRED, STRING, type FieldRule } from './field-rules.js';
+import { describe, fail, readFields, requireArgs, type FieldRule } from './field-rules.js';
+import { BOOLEAN, REQUIRED, STRING } from './rule-kinds.js';
 
 // Plain literals: a bundler can drop them when this module is not used.
 const CONSENT_DOCUMENT = 'iglu:com.snowplowanalytics.snowplow/consent_document/jsonschema/1-0-0';

@@ -1,5 +1,6 @@
 import type { BuiltEvent } from './built-event.js';
-import { readFields, requireArgs, ARRAY, INTEGER, NUMBER, REQUIRED, STRING, type FieldRule } from './field-rules.js';
+import { readFields, requireArgs, type FieldRule } from './field-rules.js';
+import { ARRAY, INTEGER, NUMBER, REQUIRED, STRING } from './rule-kinds.js';
 
 /** One line of an order, sent as its own `ti` event. */
 export interface EcommerceTransactionItem {

@@ -5,7 +5,8 @@
 // (and the script tag's `trackConsentWithdrawn` with these fields: see plugins/enhanced-consent.ts).
 import type { BaseTracker } from '../tracker.js';
 import type { CommonEventProperties } from '../types.js';
-import { describe, fail, readFields, requireArgs, NUMBER, REQUIRED, STRING, STRINGS, type FieldRule } from './field-rules.js';
+import { describe, fail, readFields, requireArgs, type FieldRule } from './field-rules.js';
+import { NUMBER, REQUIRED, STRING, STRINGS } from './rule-kinds.js';
 import { selfDescribing } from './self-describing.js';
 
 const CONSENT_PREFERENCES = 'iglu:com.snowplowanalytics.snowplow/consent_preferences/jsonschema/1-0-0';

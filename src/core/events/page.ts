@@ -1,5 +1,6 @@
 import type { BuiltEvent } from './built-event.js';
-import { readFields, requireArgs, INTEGER, STRING, type FieldRule } from './field-rules.js';
+import { readFields, requireArgs, type FieldRule } from './field-rules.js';
+import { INTEGER, STRING } from './rule-kinds.js';
 
 /** A page view (`e=pv`). In a browser, omitted fields are read from the page. */
 export interface PageViewEvent {

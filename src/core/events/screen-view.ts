@@ -1,5 +1,6 @@
 import type { BuiltEvent } from './built-event.js';
-import { readFields, requireArgs, REQUIRED, STRING, UUID, type FieldRule } from './field-rules.js';
+import { readFields, requireArgs, UUID, type FieldRule } from './field-rules.js';
+import { REQUIRED, STRING } from './rule-kinds.js';
 import { selfDescribing } from './self-describing.js';
 import { SCREEN_VIEW_SCHEMA } from '../add-on-schemas.js';
 import { uuidv4 } from '../uuid.js';

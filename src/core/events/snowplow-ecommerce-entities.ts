@@ -4,7 +4,8 @@
 // enums; `entity` adds what a rule cannot: amounts from 0 to 9,999,999 in whole cents (the
 // schemas' `multipleOf: 0.01`), counts up to 9,999,999 and 3-character currencies.
 import type { SelfDescribingJson } from '../types.js';
-import { describe, fail, readFields, BOOLEAN, COUNT, EMPTY, INTEGER, NUMBER, REQUIRED, STRING, STRINGS, type FieldRule } from './field-rules.js';
+import { describe, fail, readFields, type FieldRule } from './field-rules.js';
+import { BOOLEAN, COUNT, EMPTY, INTEGER, NUMBER, REQUIRED, STRING, STRINGS } from './rule-kinds.js';
 
 /** A product (`product` entity). */
 export interface Product {

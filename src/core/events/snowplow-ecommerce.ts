@@ -12,7 +12,8 @@
 import type { BaseTracker } from '../tracker.js';
 import type { CommonEventProperties, SelfDescribingJson } from '../types.js';
 import { contextArray } from '../validation.js';
-import { fail, readFields, requireArgs, STRING, REQUIRED, type FieldRule } from './field-rules.js';
+import { fail, readFields, requireArgs, type FieldRule } from './field-rules.js';
+import { STRING, REQUIRED } from './rule-kinds.js';
 import { selfDescribing } from './self-describing.js';
 import {
   entity,

@@ -1,5 +1,6 @@
 import type { BuiltEvent } from './built-event.js';
-import { readFields, requireArgs, NUMBER, REQUIRED, STRING, type FieldRule } from './field-rules.js';
+import { readFields, requireArgs, type FieldRule } from './field-rules.js';
+import { NUMBER, REQUIRED, STRING } from './rule-kinds.js';
 
 /** A structured event (`e=se`): the classic category/action/label/property/value quintuple. */
 export interface StructEvent {

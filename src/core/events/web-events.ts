@@ -1,5 +1,6 @@
 import type { BuiltEvent } from './built-event.js';
-import { readFields, requireArgs, ARRAY, COUNT, EMPTY, NULLABLE, NUMBER, OBJECT, REQUIRED, STRING, STRINGS, type FieldRule } from './field-rules.js';
+import { readFields, requireArgs, type FieldRule } from './field-rules.js';
+import { ARRAY, COUNT, EMPTY, NULLABLE, NUMBER, OBJECT, REQUIRED, STRING, STRINGS } from './rule-kinds.js';
 import { selfDescribing } from './self-describing.js';
 import { ADD_TO_CART_SCHEMA, CHANGE_FORM_SCHEMA, FOCUS_FORM_SCHEMA, LINK_CLICK_SCHEMA, REMOVE_FROM_CART_SCHEMA, SITE_SEARCH_SCHEMA, SUBMIT_FORM_SCHEMA } from '../add-on-schemas.js';
 
