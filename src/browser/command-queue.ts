@@ -2,6 +2,7 @@ import type { BrowserTracker, BrowserTrackerOptions } from './tracker.js';
 import { newTracker } from './tracker.js';
 import { loadAddOn } from './load-add-on.js';
 import { inBrowser, listen } from './env.js';
+import { fail } from '../core/events/field-rules.js';
 
 /** A command: `'newTracker'`, a tracker method (`'trackPageView'`), optionally `:ns1;ns2`, or a callback. */
 export type Command = string | ((trackers: Record<string, BrowserTracker>) => void);
@@ -35,25 +36,8 @@ export function commandFunction(commands: Record<string, TrackerCommand> = {}): 
   // Commands that came before any tracker, and those held while an add-on loads.
   let early: Call[] | undefined = [];
   let held: Call[] | undefined;
-
-  const resume = () => {
-    const calls = held!;
-    held = undefined;
+  const replay = (calls: Call[] = []) => {
     for (const call of calls) queue(...call);
-  };
-
-  const addPlugin = (url: string, [globalName, constructorName]: string[] = [], args: unknown[] = []) => {
-    held = [];
-    loadAddOn(url, () => {
-      // A constructor that throws is reported; the queue goes on regardless.
-      try {
-        const make = globalName && (window as unknown as Record<string, Record<string, unknown> | undefined>)[globalName]?.[constructorName!];
-        if (typeof make == 'function') for (const tracker of Object.values(trackers)) tracker.addPlugin(make(...args));
-      } catch (error) {
-        console.error(error);
-      }
-      resume();
-    });
   };
 
   const run = (command: Command, ...args: unknown[]) => {
@@ -64,11 +48,25 @@ export function commandFunction(commands: Record<string, TrackerCommand> = {}): 
       trackers[namespace] = newTracker(namespace, endpoint, options);
       const calls = early;
       early = undefined;
-      for (const call of calls ?? []) queue(...call);
-      return;
+      return replay(calls);
     }
     // A URL is an add-on script; a plugin object goes to the trackers' own addPlugin.
-    if (name == 'addPlugin' && typeof args[0] == 'string') return addPlugin(...(args as [string, string[]?, unknown[]?]));
+    if (name == 'addPlugin' && typeof args[0] == 'string') {
+      const [url, [globalName, constructorName] = [], pluginArgs = []] = args as [string, string[]?, unknown[]?];
+      held = [];
+      return loadAddOn(url, () => {
+        // A constructor that throws is reported; the queue goes on regardless.
+        try {
+          const make = globalName && (window as unknown as Record<string, Record<string, unknown> | undefined>)[globalName]?.[constructorName!];
+          if (typeof make == 'function') for (const tracker of Object.values(trackers)) tracker.addPlugin(make(...pluginArgs));
+        } catch (error) {
+          console.error(error);
+        }
+        const calls = held;
+        held = undefined;
+        replay(calls);
+      });
+    }
     if (early) {
       // Told once, when the page has loaded and still no tracker exists: they are kept, not lost.
       if (!early.length && inBrowser()) {
@@ -79,17 +77,17 @@ export function commandFunction(commands: Record<string, TrackerCommand> = {}): 
     }
     const names = only ? only.split(';') : Object.keys(trackers);
     const unknown = names.filter((namespace) => !trackers[namespace]);
-    if (unknown.length) throw new TypeError(`isotrack: ${command}: no tracker named ${unknown.join(', ')} (trackers: ${Object.keys(trackers).join(', ')})`);
+    if (unknown.length) fail(`${command}:`, `no tracker named ${unknown.join(', ')} (trackers: ${Object.keys(trackers).join(', ')})`);
+    const own = {}.hasOwnProperty.call(commands, name) && commands[name];
     for (const namespace of names) {
       const tracker = trackers[namespace]!;
-      const own = Object.prototype.hasOwnProperty.call(commands, name) && commands[name];
       if (own) {
         (own as (...a: unknown[]) => unknown)(tracker, ...args);
         continue;
       }
       const target = (name in tracker ? tracker : tracker.identity) as Record<string, unknown> | undefined;
       const method = target?.[name];
-      if (typeof method != 'function') throw new TypeError(`isotrack: unknown command ${name} (an add-on's? load it first with isotrack('addPlugin', url))`);
+      if (typeof method != 'function') fail('unknown command', `${name} (an add-on's? load it first with isotrack('addPlugin', url))`);
       method.apply(target, args);
     }
   };

@@ -54,8 +54,9 @@ export function browserIdentity(options: IdentityOptions): Identity {
   let anonServer = false;
   const setAnon = (config: boolean | AnonymousTrackingOptions | undefined) => {
     anon = !!config;
-    anonSession = typeof config == 'object' && !!config.withSessionTracking;
-    anonServer = typeof config == 'object' && !!config.withServerAnonymisation;
+    // `true` and `false` have neither property.
+    anonSession = !!(config as AnonymousTrackingOptions | undefined)?.withSessionTracking;
+    anonServer = !!(config as AnonymousTrackingOptions | undefined)?.withServerAnonymisation;
   };
   setAnon(options.anonymousTracking ?? (options.anonymous && { withServerAnonymisation: true }));
   const nowS = () => Math.round(Date.now() / 1000);
@@ -69,6 +70,11 @@ export function browserIdentity(options: IdentityOptions): Identity {
 
   const allowed = () => !optedOut && !dnt;
   const tracksSession = () => !anon || anonSession;
+  const active = () => allowed() && tracksSession();
+  const stopTimer = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
   const session = (s: IdState): ClientSession => ({
     userId: anon ? '00000000-0000-0000-0000-000000000000' : s[0],
     sessionId: s[5],
@@ -92,9 +98,8 @@ export function browserIdentity(options: IdentityOptions): Identity {
     return state;
   };
   const write = (): boolean => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (strategy == 'none' || !tracksSession() || !allowed()) return (persisted = false);
+    stopTimer();
+    if (strategy == 'none' || !active()) return (persisted = false);
     const copy: IdState = [...mem];
     if (anon) copy[0] = copy[6] = '';
     // The session cookie lives `timeout` from the last event, not from this (deferred) write.
@@ -116,11 +121,13 @@ export function browserIdentity(options: IdentityOptions): Identity {
     write();
   };
 
+  // A write of ours is pending: memory is the freshest state.
+  const readStored = () => (timer || strategy == 'none' ? undefined : read());
+
   /** Session rules of Snowplow's tracker, at an event (`eid`, `dtm`) or without one. */
   const step = (eid?: string, dtm?: string, forceNew?: boolean): IdState => {
     const now = Date.now();
-    // A write of ours is pending: memory is the freshest state.
-    const stored = timer || strategy == 'none' ? undefined : read();
+    const stored = readStored();
     const s = stored ?? mem;
     if (!s[0] && !anon) s[0] = uuidv4();
     const fresh =
@@ -135,15 +142,14 @@ export function browserIdentity(options: IdentityOptions): Identity {
   };
 
   // Read-only: a getter neither extends nor starts a session.
-  const current = () => (timer || strategy == 'none' ? undefined : read()) ?? mem;
+  const current = () => readStored() ?? mem;
   const start = () => {
-    if (!allowed() || !tracksSession()) return;
+    if (!active()) return;
     if (strategy != 'none' && !read()) migrate();
     step();
   };
   const clearUserData = (o: ClearUserDataOptions = {}) => {
-    clearTimeout(timer);
-    timer = undefined;
+    stopTimer();
     for (const name of [idName, sesName]) store.del(name);
     if (!o.preserveSession) mem[5] = '', (mem[2] = 0);
     if (!o.preserveUser) mem[0] = '';
@@ -180,11 +186,11 @@ export function browserIdentity(options: IdentityOptions): Identity {
       start();
     },
     newSession() {
-      if (allowed() && tracksSession()) step(undefined, undefined, true);
+      if (active()) step(undefined, undefined, true);
     },
     save: () => void (timer && write()),
     ids() {
-      if (!allowed() || !tracksSession()) return undefined;
+      if (!active()) return undefined;
       const s = current();
       return { domainUserId: anon ? '' : s[0], sessionId: s[5], sessionIndex: s[2] };
     },

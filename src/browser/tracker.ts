@@ -8,6 +8,7 @@ import { Emitter, type BrowserEmitterOptions } from './emitter.js';
 import { inBrowser, listen } from './env.js';
 import { linkCrossDomain, type CrossDomainLinker } from './cross-domain.js';
 import { getCookie } from './cookies.js';
+import { fail } from '../core/events/field-rules.js';
 import {
   browserIdentity,
   type AnonymousTrackingOptions,
@@ -162,7 +163,7 @@ export class BrowserTracker extends BaseTracker {
 
   /** Decorates followed links that `accept` approves with `_sp=<duid>.<ms>` (links added later too). Returns a stop function. */
   crossDomainLinker(accept: CrossDomainLinker): () => void {
-    if (typeof accept != 'function') throw new TypeError('isotrack: crossDomainLinker must be a function');
+    if (typeof accept != 'function') fail('crossDomainLinker', 'must be a function');
     const id = this.identity;
     return id ? linkCrossDomain(accept, () => id.ids()?.domainUserId) : () => {};
   }

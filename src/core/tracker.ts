@@ -24,6 +24,7 @@ import type { FlushResult } from '../emitter/types.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
 import { payloadBytes } from './base64.js';
 import { uuidv4 } from './uuid.js';
+import { fail } from './events/field-rules.js';
 import { MAX_EVENT_DEPTH, optionalContexts, optionalString, optionalTimestamp, selfDescribingJson } from './validation.js';
 
 // The plugin API (filter, contexts, afterTrack, activation) lives in plugins.ts.
@@ -140,9 +141,7 @@ export class BaseTracker {
     const contexts = optionalContexts(common.context);
     const trueTimestamp = optionalTimestamp(common.trueTimestamp, 'trueTimestamp');
     const subject = common.subject;
-    if (subject !== undefined && !(subject instanceof Subject)) {
-      throw new TypeError('isotrack: subject must be a Subject');
-    }
+    if (subject !== undefined && !(subject instanceof Subject)) fail('subject', 'must be a Subject');
     const serialized = events.map((built) => this.serialize(built, contexts, trueTimestamp, subject));
     for (const [event, tracked] of serialized) {
       if (!runHook(this.plugins, 'filter', tracked)) {
@@ -183,7 +182,7 @@ export class BaseTracker {
     runHook(this.plugins, 'contexts', tracked);
     runHook(this.plugins, 'beforeTrack', tracked);
     for (const [field, argument] of built.required ?? []) {
-      if (!payload[field]) throw new TypeError(`isotrack: ${argument} is required`);
+      if (!payload[field]) fail(argument, 'is required');
     }
     // The wrappers are written as text around the one serialisation of the caller's data.
     const base64 = this.encodeBase64;

@@ -267,6 +267,13 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
       if (Number.isFinite(timeout)) timer = setTimeout(() => waiters.delete(waiter) && waiter._done(true), Math.min(timeout, MAX_TIMER_DELAY));
     });
 
+  const stop = () => {
+    // `stopped` keeps both timers from being armed again.
+    stopped = true;
+    clearTimeout(interval);
+    clearTimeout(backoff);
+  };
+
   // A persistent store may hold events from an earlier page load.
   if (store.count) armInterval();
 
@@ -287,10 +294,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     close(options) {
       closed = true;
       return (closing ??= flush(options).then((result) => {
-        // `stopped` keeps both timers from being armed again.
-        stopped = true;
-        clearTimeout(interval);
-        clearTimeout(backoff);
+        stop();
         for (const waiter of waiters) waiter._done(true);
         waiters.clear();
         for (const batch of retryQueue.splice(0).reverse()) out(batch);
@@ -324,9 +328,8 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
     pending: held,
     abandon(kept) {
       const n = held();
-      stopped = closed = true;
-      clearTimeout(interval);
-      clearTimeout(backoff);
+      closed = true;
+      stop();
       // A persistent store keeps them for the next start: not a loss.
       if (!n || kept) return n;
       dropped += n;

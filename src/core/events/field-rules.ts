@@ -101,7 +101,7 @@ export function readFields(args: object, rules: readonly FieldRule[], prefix = '
       continue;
     }
     if (Array.isArray(value)) value = Array.from(value);
-    else if (kind == OBJECT && isObject(value)) value = Object.fromEntries(Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]));
+    else if (kind == OBJECT && isObject(value)) value = { ...value };
     if (value !== null && !(fits(kind, value, extra) && !(flags & REQUIRED && !(flags & EMPTY) && (value as string | unknown[]).length === 0))) {
       fail(prefix + argument, `must be ${wanted(kind, flags, extra)}, got ${describe(value)}`);
     }
