@@ -156,6 +156,8 @@ const configs = [
         format: 'umd',
         name: 'isotrack',
         sourcemap: true,
+        // `isotrack.internal` (a module namespace) is read by add-ons only: not frozen.
+        freeze: false,
         plugins: [minify()],
       },
     ],

@@ -148,9 +148,14 @@ export function browserIdentity(options: IdentityOptions): Identity {
     if (strategy != 'none' && !read()) migrate();
     step();
   };
-  const clearUserData = (o: ClearUserDataOptions = {}) => {
+  // Deletes the stored state (memory keeps it).
+  const forget = () => {
     stopTimer();
-    for (const name of [idName, sesName]) store.del(name);
+    store.del(idName);
+    store.del(sesName);
+  };
+  const clearUserData = (o: ClearUserDataOptions = {}) => {
+    forget();
     if (!o.preserveSession) mem[5] = '', (mem[2] = 0);
     if (!o.preserveUser) mem[0] = '';
   };
@@ -171,8 +176,8 @@ export function browserIdentity(options: IdentityOptions): Identity {
     },
     setAnonymous(on) {
       if (on) {
-        enable({ options: { withServerAnonymisation: true } });
-        clearUserData({ preserveUser: true, preserveSession: true });
+        setAnon({ withServerAnonymisation: true });
+        forget();
       } else this.disableAnonymousTracking();
     },
     clearUserData,

@@ -14,8 +14,9 @@ export type IdState = [string, number, number, number, number | '', string, stri
 
 const DIGITS = /^\d{1,15}$/;
 // What Snowplow trackers write as the user id (a UUID, or 16 hex digits before v3), or
-// nothing (anonymous tracking): the client_session entity accepts only these.
-const USER_ID = /^(?:[\da-f]{8}-(?:[\da-f]{4}-){3}[\da-f]{12}|[\da-f]{16})?$/;
+// nothing (anonymous tracking): the client_session entity accepts only these. Lower case
+// only, unlike field-rules' UUID; spelled as UUID is, so that gzip finds the repeat.
+const USER_ID = /^(?:[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}|[0-9a-f]{16})?$/;
 const MAX_INDEX = 2 ** 31 - 1;
 
 /** A whole number in `text` (at most 15 digits, so exact), or undefined when it is not one. */
