@@ -110,6 +110,29 @@ const fromCoreTag = () => ({
 // whose `prototype` is read: none in these builds (classes are classes).
 const minify = () => terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, mangle: { properties: { regex: /^_/ } } });
 
+// Rollup's UMD wrapper assigns the factory's result to the global `isotrack` when there is
+// neither CommonJS nor AMD; the tag's entry (src/umd.ts) assigns that global itself, before
+// it replays the snippet's queue. The minified tag keeps the CommonJS and AMD branches and
+// drops the global one (and the `this`/`self` lookup it needs), line for line, so that the
+// source map stays true. A Rollup whose wrapper differs fails the build here.
+const UMD_HEADER = `(function (global, factory) {
+    typeof exports === 'object' && typeof module !== 'undefined' ? module.exports = factory() :
+    typeof define === 'function' && define.amd ? define(factory) :
+    (global = typeof globalThis !== 'undefined' ? globalThis : global || self, global.isotrack = factory());
+})(this, (function () {`;
+const leanUmdWrapper = () => ({
+  name: 'lean-umd-wrapper',
+  renderChunk(code) {
+    if (!code.startsWith(UMD_HEADER)) throw new Error('lean-umd-wrapper: unexpected UMD header');
+    const header = `(function (factory) {
+    typeof exports === 'object' && typeof module !== 'undefined' ? module.exports = factory() :
+    typeof define === 'function' && define.amd ? define(factory) :
+    factory();
+})((function () {`;
+    return { code: header + code.slice(UMD_HEADER.length), map: null };
+  },
+});
+
 const library = (input, name, platformPlugins = []) => ({
   input,
   external: runtimeDeps,
@@ -158,7 +181,7 @@ const configs = [
         sourcemap: true,
         // `isotrack.internal` (a module namespace) is read by add-ons only: not frozen.
         freeze: false,
-        plugins: [minify()],
+        plugins: [leanUmdWrapper(), minify()],
       },
     ],
   },

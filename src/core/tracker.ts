@@ -24,8 +24,9 @@ import type { FlushResult } from '../emitter/types.js';
 import type { CommonEventProperties, EventSink, Payload, SelfDescribingJson, SerializedEvent } from './types.js';
 import { payloadBytes } from './base64.js';
 import { uuidv4 } from './uuid.js';
-import { fail } from './events/field-rules.js';
-import { MAX_EVENT_DEPTH, optionalContexts, optionalString, optionalTimestamp, selfDescribingJson } from './validation.js';
+import { fail, readFields, type FieldRule } from './events/field-rules.js';
+import { STRING } from './events/rule-kinds.js';
+import { MAX_EVENT_DEPTH, optionalContexts, optionalTimestamp, selfDescribingJson } from './validation.js';
 
 // The plugin API (filter, contexts, afterTrack, activation) lives in plugins.ts.
 export type { TrackedEvent, TrackerPlugin } from './plugins.js';
@@ -51,6 +52,8 @@ export interface TrackerOptions {
   plugins?: TrackerPlugin[] | undefined;
 }
 
+const NAMES: FieldRule[] = [['namespace', STRING], ['appId', STRING]];
+
 /**
  * The lean tracker: builds page views, page pings, structured and self-describing
  * events and hands them to its emitters. Every `track*` method validates its input at
@@ -71,11 +74,12 @@ export class BaseTracker {
   private filtered = 0;
 
   constructor(emitters: EventSink | EventSink[], options: TrackerOptions = {}) {
-    this.emitters = Array.isArray(emitters) ? [...emitters] : [emitters];
+    this.emitters = ([] as EventSink[]).concat(emitters);
     this.subject = options.subject;
+    const { namespace, appId } = readFields(options, NAMES) as { namespace?: string; appId?: string };
     // Empty means unset: the payload leaves both out.
-    this.namespace = optionalString(options.namespace, 'namespace') || undefined;
-    this.appId = optionalString(options.appId, 'appId') || undefined;
+    this.namespace = namespace || undefined;
+    this.appId = appId || undefined;
     this.encodeBase64 = options.encodeBase64 ?? true;
     this.platform = options.platform == null ? 'srv' : checkPlatform(options.platform, 'platform');
     this.plugins = [];

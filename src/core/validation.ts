@@ -31,12 +31,6 @@ const TEXT = Symbol();
 const SELF = Symbol();
 type Checked = SelfDescribingJson & { [TEXT]?: string; [SELF]?: object };
 
-/** An optional string option or argument, checked. */
-export function optionalString(value: unknown, argument: string): string | undefined {
-  if (value == null) return undefined; // the common case, on every track call
-  return readFields({ [argument]: value }, [[argument, STRING]])[argument] as string | undefined;
-}
-
 /** An optional timestamp (whole ms since the epoch, years 0 to 9999, as Enrich reads them), checked. */
 export function optionalTimestamp(value: unknown, argument: string): number | undefined {
   if (value == null) return undefined; // the common case, on every track call

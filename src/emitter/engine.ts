@@ -85,7 +85,7 @@ export function engine(o: ResolvedEmitterOptions, base: string, store: EventStor
 
   /** Takes the next batch (one event for GET; for POST as many as fit in `room`); draining ends when the store is empty. */
   const take = (room: number): Batch | undefined => {
-    const events = store.count && room > 0 ? store.take(get ? { count: 1, bytes: Infinity, overhead: 0 } : { count: Infinity, bytes: room, overhead: PER_EVENT_OVERHEAD }) : [];
+    const events = store.count && room > 0 ? store.take({ count: get ? 1 : Infinity, bytes: get ? Infinity : room, overhead: get ? 0 : PER_EVENT_OVERHEAD }) : [];
     if (!store.count) draining = false;
     if (!events.length) {
       // Another tab may have taken events from a shared store.
