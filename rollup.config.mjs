@@ -76,7 +76,8 @@ const browserBase64 = () => ({
 
 // The add-ons of the script tag (src/plugins/*.ts, except the shared modules) and what
 // the core tag lends them: src/plugins/core-api.ts re-exports, by module, the names an
-// add-on may take from the loaded core (`isotrack.internal`).
+// add-on may take from the loaded core (`isotrack.internal`), each under its key
+// (`readFields as r`; a name without `as` is its own key).
 const ADD_ON_SHARED = new Set(['core-api', 'register', 'registry']);
 const addOns = readdirSync('src/plugins')
   .map((file) => file.replace(/\.ts$/, ''))
@@ -84,7 +85,7 @@ const addOns = readdirSync('src/plugins')
 const coreApi = new Map(
   [...readFileSync('src/plugins/core-api.ts', 'utf8').matchAll(/export \{([^}]*)\} from '([^']+)'/g)].map(([, names, from]) => [
     resolvePath('src/plugins', from.replace(/\.js$/, '.ts')),
-    names.split(',').map((name) => name.trim()).filter(Boolean),
+    names.split(',').map((name) => name.trim()).filter(Boolean).map((name) => name.split(/\s+as\s+/)),
   ]),
 );
 // An add-on's import of a module the core tag lends becomes a read of `isotrack.internal`:
@@ -98,7 +99,7 @@ const fromCoreTag = () => ({
   },
   load(id) {
     if (!id.startsWith('\0core:')) return null;
-    return coreApi.get(id.slice(6)).map((name) => `export const ${name} = isotrack.internal.${name};`).join('\n');
+    return coreApi.get(id.slice(6)).map(([name, key = name]) => `export const ${name} = isotrack.internal.${key};`).join('\n');
   },
 });
 // Terser for the script tag and its add-ons: `_`-prefixed (TypeScript-private) members
