@@ -54,8 +54,8 @@ interface Segment {
   _acked: boolean[];
   /** Its events, until written; then emptied. */
   _add: SerializedEvent[];
-  /** Its event ids, in order, from when it is written. */
-  _ids?: string[];
+  /** Its event ids, in order. */
+  _ids: string[];
 }
 
 /**
@@ -85,15 +85,14 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
   // The segments with events not yet acknowledged, oldest first (the open one last). An
   // event is found by its id in its segment's list, from the first one not acknowledged:
   // events are acknowledged mostly in the order they were added, so the search mostly
-  // stops at once, and adding an event costs one array push instead of an entry in a map
+  // stops at once, and adding an event costs array pushes instead of an entry in a map
   // of every event (Chromium 156, cold loop of 1,000 events: docs/benchmarks.md).
   let live: Segment[] = [];
-  const ids = (segment: Segment) => segment._ids ?? segment._add.map((event) => event.eid);
   const drop = (segment: Segment) => (live = live.filter((other) => other != segment));
 
   // Writes a segment's progress: removed whole once every event is acknowledged.
   const save = (segment: Segment) => {
-    if (segment._done == ids(segment).length) kv.del(segment.k), kv.del(segment.k + 'd'), drop(segment);
+    if (segment._done == segment._ids.length) kv.del(segment.k), kv.del(segment.k + 'd'), drop(segment);
     else if (segment._done) kv.set(segment.k + 'd', String(segment._done));
   };
 
@@ -103,7 +102,6 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     const segment = open;
     if (!segment) return;
     open = undefined;
-    segment._ids = ids(segment);
     if (segment._done < segment._ids.length && kv.set(segment.k, segment._add.map((event) => event.json).join('\n'))) save(segment);
     else drop(segment);
     segment._add = [];
@@ -113,7 +111,7 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
     const touched = new Set<Segment>();
     for (const eid of eids) {
       for (const segment of live) {
-        const index = ids(segment).indexOf(eid, segment._done);
+        const index = segment._ids.indexOf(eid, segment._done);
         if (index < 0) continue;
         segment._acked[index] = true;
         while (segment._acked[segment._done]) segment._done++;
@@ -131,7 +129,7 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
       const kept = new Set(kv.keys(leaseKey + '.'));
       const lost = new Set<string>();
       // (The open segment is not written yet: no one can have taken it.)
-      live = live.filter((segment) => segment == open || kept.has(segment.k) || (ids(segment).map((eid) => lost.add(eid)), false));
+      live = live.filter((segment) => segment == open || kept.has(segment.k) || (segment._ids.map((eid) => lost.add(eid)), false));
       store.release(store.take({ count: Infinity, bytes: Infinity, overhead: 0 }).filter((event) => !lost.has(event.eid)));
     }
     kv.set(leaseKey, (lease = String(Date.now() + LEASE_MS)));
@@ -202,10 +200,11 @@ export function persistentStore(kv: KeyValueStore, prefix: string, onRestore: ()
       keep(event);
       if (!kv.persistent) return;
       if (!open) {
-        live.push((open = { k: `${leaseKey}.${Date.now()}${String(seq++ % 1000).padStart(3, '0')}`, _done: 0, _acked: [], _add: [] }));
+        live.push((open = { k: `${leaseKey}.${Date.now()}${String(seq++ % 1000).padStart(3, '0')}`, _done: 0, _acked: [], _add: [], _ids: [] }));
         setTimeout(persist);
       }
       open._add.push(event);
+      open._ids.push(event.eid);
     },
     ack: (events: readonly SerializedEvent[]) => forget(events.map((event) => event.eid)),
     unload(sent: ReadonlySet<string>, leaving: boolean) {
