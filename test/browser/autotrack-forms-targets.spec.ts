@@ -4,7 +4,7 @@
 import { expect, test } from './driver/index.js';
 import type { Tab } from './driver/index.js';
 import { counts, goodEvents, useCollectorAndSite, waitForEvents } from './helpers.js';
-import { eventData, named, settled, trackedPage } from './autotrack-helpers.js';
+import { eventData, eventName, named, settled, trackedPage } from './autotrack-helpers.js';
 
 const live = useCollectorAndSite();
 
@@ -142,3 +142,35 @@ for (const useCapture of [undefined, false]) {
     expect(await counts(live.collector)).toMatchObject({ good: useCapture === false ? 1 : 2, bad: 0 });
   });
 }
+
+test('the function enableFormTracking returns stops it, the listeners it added on a form inside an open shadow root too', async ({ driver }) => {
+  // `enableFormTracking(tracker, options)` as an npm user calls it: the add-on's command is that function.
+  live.site.page('/stop-shadow', trackedPage(live.collector.url, OPEN_SHADOW, `
+    isotrack('newTracker', 'sp', COLLECTOR, { appId: 'forms' });
+    document.getElementById('host').shadowRoot.querySelector('form').addEventListener('submit', function (event) { event.preventDefault(); });
+    isotrack(function (trackers) { window.stopForms = isotrack.internal.addOnCommands.enableFormTracking(trackers.sp); });`));
+  const page = await driver.open(`${live.site.url}/stop-shadow`);
+  await page.click('#start'); // the window gets the focus, so that a script's focus() fires a real, composed focus event
+  const useShadowForm = (value: string) =>
+    page.evaluate((value) => {
+      const form = document.getElementById('host')!.shadowRoot!.querySelector('form')!;
+      const field = form.elements[0] as HTMLInputElement;
+      field.blur();
+      field.focus();
+      field.value = value;
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+      form.requestSubmit();
+    }, value);
+  // The first focus finds the form and adds its change and submit listeners.
+  await useShadowForm('before');
+  await settled(page, 3);
+  await page.evaluate(() => (window as unknown as { stopForms: () => void }).stopForms());
+  await useShadowForm('after');
+  // A marker tracked after the second round: once it is delivered, any form event of that round would be too.
+  await page.evaluate(() => (window as unknown as { isotrack: (command: string, args: object) => void }).isotrack('trackStructEvent', { category: 'forms', action: 'stopped' }));
+  await settled(page, 4);
+  const events = await goodEvents(live.collector);
+  expect(events.map((e) => (e.e === 'se' ? e.se_ac : eventName(e))).sort()).toEqual(['change_form', 'focus_form', 'stopped', 'submit_form']);
+  expect(named(events, 'change_form').map((e) => eventData(e).value)).toEqual(['before']);
+  expect(await counts(live.collector)).toMatchObject({ good: 4, bad: 0 });
+});

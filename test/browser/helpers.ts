@@ -7,6 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { startCollector, type RunningCollector } from '@isotrack/collector';
+import type { Driver, Tab } from './driver/types.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const LINK_CLICK = 'iglu:com.snowplowanalytics.snowplow/link_click/jsonschema/1-0-1';
@@ -170,4 +171,24 @@ export function useCollectorAndSite(): CollectorAndSite {
     await fetch(`${live.collector.url}/micro/reset`);
   });
   return live;
+}
+
+/**
+ * After a tab was closed: opens a page of the site's origin without the tracker (which
+ * would send what the closed tab left stored) and reads the space-separated words the
+ * closing page noted in localStorage `key`. With `clear`, the origin's storage is
+ * emptied after the read (for a next round in the same profile).
+ */
+export async function readClosedTabNote(driver: Pick<Driver, 'open'>, site: Site, key: string, clear = false): Promise<{ words: string[]; reader: Tab }> {
+  site.page('/plain', '<!doctype html><title>plain</title><p>plain</p>');
+  const reader = await driver.open(`${site.url}/plain`);
+  const words = await reader.evaluate(
+    ({ key, clear }) => {
+      const note = localStorage.getItem(key) || '';
+      if (clear) localStorage.clear();
+      return note.trim().split(' ').filter(Boolean);
+    },
+    { key, clear },
+  );
+  return { words, reader };
 }

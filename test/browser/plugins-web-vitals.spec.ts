@@ -2,7 +2,7 @@
 // interacts, the tab is closed, and exactly one web_vitals event arrives good in the dev
 // collector with the metrics this engine measures (its PerformanceObserver entry types).
 import { expect, test } from './driver/index.js';
-import { ASYNC_SNIPPET, counts, entities, goodEvents, useCollectorAndSite, waitForEvents, WEB_PAGE } from './helpers.js';
+import { ASYNC_SNIPPET, counts, entities, goodEvents, readClosedTabNote, useCollectorAndSite, waitForEvents, WEB_PAGE } from './helpers.js';
 import { eventData, named } from './autotrack-helpers.js';
 
 const live = useCollectorAndSite();
@@ -118,14 +118,8 @@ test('one web_vitals event with the metrics the engine measures, sent as the tab
     // Closed as a user closes it: the add-on sends in its visibilitychange/pagehide listener,
     // after the core's unload flush has run.
     await tab.close();
-    // A page of the origin without the tracker reads which track calls got through, and clears the note.
-    live.site.page('/plain', '<!doctype html><title>plain</title><p>plain</p>');
-    const reader = await driver.open(`${live.site.url}/plain`);
-    const returned = await reader.evaluate(() => {
-      const names = (localStorage.getItem('returned') || '').trim().split(' ').filter(Boolean);
-      localStorage.clear();
-      return names;
-    });
+    // Which track calls got through before the page was gone (the note is cleared for a next round).
+    const { words: returned, reader } = await readClosedTabNote(driver, live.site, 'returned', true);
     await reader.close();
     if (engine != 'firefox') expect(returned.sort()).toEqual(['left', 'web_vitals']);
     // Every call that got through arrives; web_vitals may arrive even when Firefox cut its
@@ -196,15 +190,9 @@ test("Snowplow's long form adds it too, and nothing is sent twice when the page 
     await waitForEvents(live.collector, (all) => named(mine(all), 'web_vitals').length >= 1, 10_000);
     // Then the tab is closed: no second web_vitals.
     await tab.close();
-    live.site.page('/plain', '<!doctype html><title>plain</title><p>plain</p>');
-    const reader = await driver.open(`${live.site.url}/plain`);
-    const returned = await reader.evaluate(() => {
-      const note = localStorage.getItem('returned');
-      localStorage.clear();
-      return note === 'left';
-    });
+    const { words, reader } = await readClosedTabNote(driver, live.site, 'returned', true);
     await reader.close();
-    if (!returned) return false;
+    if (words.join(' ') !== 'left') return false;
     const events = mine(await waitForEvents(live.collector, (all) => mine(all).some((e) => e.se_ac === 'left'), 10_000));
     expect(named(events, 'web_vitals')).toHaveLength(1);
     expect(eventData(named(events, 'web_vitals')[0]!)).toMatchObject({ navigationType: 'navigate', ttfb: expect.any(Number) });

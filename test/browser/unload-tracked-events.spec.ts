@@ -2,7 +2,7 @@
 // the tracker's own (an app's, an add-on's): the core's unload flush has already run by
 // then, and they must still be delivered at once, not left in storage for a next visit.
 import { expect, test, type Tab } from './driver/index.js';
-import { counts, duplicates, goodEvents, umdPage, useCollectorAndSite, waitForEvents } from './helpers.js';
+import { counts, duplicates, goodEvents, readClosedTabNote, umdPage, useCollectorAndSite, waitForEvents } from './helpers.js';
 
 const live = useCollectorAndSite();
 
@@ -68,10 +68,8 @@ test('events tracked in later pagehide and visibilitychange listeners of a closi
   // Closed as a user closes it: pagehide (and visibilitychange→hidden where the engine
   // fires it on close); no later task runs.
   await tab.close();
-  // A page of the origin without the tracker (which would send what storage kept) reads which ran.
-  live.site.page('/plain', '<!doctype html><title>plain</title><p>plain</p>');
-  const reader = await driver.open(`${live.site.url}/plain`);
-  const ran = (await reader.evaluate(() => localStorage.getItem('ran') || '')).trim().split(' ').filter(Boolean);
+  // Which of the page's track calls returned before it was gone.
+  const { words: ran, reader } = await readClosedTabNote(driver, live.site, 'ran');
   // The pagehide listener's call returned (in Firefox, one of the two listeners' did).
   if (engine == 'firefox') expect(ran.length).toBeGreaterThan(0);
   else expect(ran).toContain('pagehide');
