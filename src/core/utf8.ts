@@ -11,20 +11,10 @@ export function isAscii(text: string): boolean {
 
 /**
  * UTF-8 length of a string, in bytes. Byte limits (maxPostBytes, the 64 KiB beacon
- * budget) count bytes, not UTF-16 units; this avoids allocating an encoded copy.
+ * budget) count bytes, not UTF-16 units. ASCII text (most events) is counted without
+ * encoding it; other text is encoded natively (TextEncoder exists wherever the tracker
+ * runs), which also counts a lone surrogate as the 3 bytes of the U+FFFD sent for it.
  */
 export function utf8ByteLength(text: string): number {
-  if (isAscii(text)) return text.length;
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (code < 0x800) bytes += 1;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      // A surrogate pair is 2 UTF-16 units and 4 UTF-8 bytes.
-      bytes += 2;
-      i++;
-    } else bytes += 2;
-  }
-  return bytes;
+  return isAscii(text) ? text.length : new TextEncoder().encode(text).length;
 }
