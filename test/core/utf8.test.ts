@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { utf8ByteLength } from '../../src/core/index.js';
 
 describe('utf8ByteLength', () => {
-  for (const text of ['', 'plain ascii {"e":"pv"}', 'é', 'naïve ☃ ✓', '😀 emoji', 'mixed ü 😀 ascii', '\u07ff\u0800\uffff', 'lone \ud800 surrogate']) {
+  for (const text of ['', 'plain ascii {"e":"pv"}', 'é', 'naïve ☃ ✓', '😀 emoji', 'mixed ü 😀 ascii', '\u07ff\u0800\uffff', 'lone \ud800 surrogate', 'ASCII ends at \x7f', 'Latin-1 starts at \x80', 'lone low \udc00', '\x80', 'lone high before Latin-1 \ud800é', 'pair then lone \ud83d\ude00\ud83d']) {
     it(`counts ${JSON.stringify(text)} as Node does`, () => {
       expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text, 'utf8'));
     });

@@ -101,3 +101,73 @@ describe('persistent queue: state read back is validated', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 });
+
+describe('persistent queue: what is stored follows the acknowledgements', () => {
+  /** This tab's segments and progress counters, as a crash would leave them. */
+  // Segments are named `seg0`, `seg1`… in the order written; counters get a `d`.
+  const stored = (kv: ReturnType<typeof storage>) => {
+    const entries = [...kv.map].filter(([key]) => key.slice(PREFIX.length).includes('.')).sort();
+    const names = [...new Set(entries.map(([key]) => key.replace(/d$/, '')))];
+    return Object.fromEntries(entries.map(([key, value]) => [`seg${names.indexOf(key.replace(/d$/, ''))}${key.endsWith('d') ? 'd' : ''}`, value]));
+  };
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const all = { count: Infinity, bytes: Infinity, overhead: 0 };
+
+  it('acknowledged out of order, across two tasks: the counter holds only the leading acknowledged events; a segment goes once all are', async () => {
+    const kv = storage();
+    const store = persistentStore(kv, PREFIX, () => undefined);
+    store.tick();
+    const [a, b, c, d, e] = events(5);
+    store.add(a!), store.add(b!), store.add(c!);
+    await nextTask();
+    store.add(d!), store.add(e!);
+    await nextTask();
+    const lines = (...list: (typeof a)[]) => list.map((event) => event!.json).join('\n');
+    expect(Object.values(stored(kv))).toEqual([lines(a, b, c), lines(d, e)]);
+    expect(store.take(all).map((event) => event.eid)).toEqual([a, b, c, d, e].map((event) => event!.eid));
+
+    // The second task's segment first, then the first segment's middle event: nothing leads yet.
+    store.ack([e!, b!]);
+    expect(Object.keys(stored(kv)).filter((key) => key.endsWith('d'))).toEqual([]);
+    store.ack([d!]);
+    // The second segment is fully delivered: removed whole.
+    expect(Object.values(stored(kv))).toEqual([lines(a, b, c)]);
+    store.ack([a!]);
+    expect(stored(kv)).toEqual({ seg0: lines(a, b, c), seg0d: '2' });
+    // At unload, the ids on the wire count as delivered.
+    store.unload(new Set([c!.eid, 'not-ours']), true);
+    expect(stored(kv)).toEqual({});
+  });
+
+  it('events acknowledged before their task ended are written with their counter; a full segment is not written at all', async () => {
+    const kv = storage();
+    const store = persistentStore(kv, PREFIX, () => undefined);
+    store.tick();
+    const [a, b, c] = events(3);
+    store.add(a!), store.add(b!);
+    store.ack([a!]);
+    await nextTask();
+    expect(stored(kv)).toEqual({ seg0: `${a!.json}\n${b!.json}`, seg0d: '1' });
+    store.add(c!);
+    store.ack([c!]);
+    await nextTask();
+    expect(Object.keys(stored(kv))).toEqual(['seg0', 'seg0d']);
+  });
+
+  it('a tab that looked gone (another tab took its stored queue) drops what was taken and keeps what was not written yet', async () => {
+    const kv = storage();
+    const store = persistentStore(kv, PREFIX, () => undefined);
+    store.tick();
+    const [a, b, c, d] = events(4);
+    store.add(a!), store.add(b!);
+    await nextTask();
+    // Another tab claimed this one's queue: it wrote its mark on the lease and took the segment.
+    const lease = kv.keys(PREFIX).find((key) => !key.slice(PREFIX.length).includes('.'))!;
+    kv.set(lease, `${Date.now() + 1000}cother`);
+    for (const key of Object.keys(Object.fromEntries(kv.map))) if (key.startsWith(`${lease}.`)) kv.del(key);
+    // Tracked in this task, not written yet: only this tab has them.
+    store.add(c!), store.add(d!);
+    store.tick();
+    expect(store.take(all).map((event) => event.eid)).toEqual([c!.eid, d!.eid]);
+  });
+});
