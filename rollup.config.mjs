@@ -60,17 +60,17 @@ const replaceVersionInOutput = () => ({
   renderChunk: (code) => (code.includes('__ISOTRACK_VERSION__') ? { code: code.replaceAll('__ISOTRACK_VERSION__', pkg.version), map: null } : null),
 });
 
-// Browsers, workers, Deno, Bun and edge runtimes all have btoa: their builds (the
-// browser ones and the neutral one) use a tiny native base64 encoder instead of
-// js-base64, which only the Node build imports. The neutral build thus has no bare
-// import at all and loads unbundled anywhere (a module worker, Deno by URL, workerd);
-// see docs/runtimes.md.
-const browserBase64 = () => ({
-  name: 'browser-base64',
+// The core encodes with native btoa (src/core/base64.ts), which browsers, workers, Deno,
+// Bun and edge runtimes all have; the neutral build thus has no bare import and loads
+// unbundled anywhere (a module worker, Deno by URL, workerd; docs/runtimes.md). Only the
+// Node build swaps in src/node/base64.ts: Buffer, about 1.5x faster on an event's JSON,
+// and the design card's js-base64 where Buffer is missing.
+const nodeBase64 = () => ({
+  name: 'node-base64',
   async resolveId(source, importer, options) {
     if (!importer || !source.endsWith('/base64.js')) return null;
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-    return resolved?.id.endsWith('/src/core/base64.ts') ? resolved.id.replace('/src/core/base64.ts', '/src/browser/base64.ts') : null;
+    return resolved?.id.endsWith('/src/core/base64.ts') ? resolved.id.replace('/src/core/base64.ts', '/src/node/base64.ts') : null;
   },
 });
 
@@ -152,19 +152,18 @@ const types = (input, name, formats = ['js', 'cjs'], dir = 'dist') => ({
 });
 
 const configs = [
-  library('src/index.ts', 'index', [browserBase64()]),
-  library('src/index.node.ts', 'node'),
+  library('src/index.ts', 'index'),
+  library('src/index.node.ts', 'node', [nodeBase64()]),
   {
     input: 'src/index.browser.ts',
     // The browser build bundles nothing Node-only and needs no runtime dependency.
-    plugins: [browserBase64(), replaceVersion(), ts()],
+    plugins: [replaceVersion(), ts()],
     output: { file: 'dist/browser.js', format: 'es', sourcemap: true },
   },
   {
     input: 'src/umd.ts',
     // A script tag has no bundler: everything it needs is inlined.
     plugins: [
-      browserBase64(),
       replaceVersion(),
       resolve({ browser: true }),
       typescript({
@@ -193,7 +192,6 @@ const configs = [
     treeshake: { propertyReadSideEffects: false, unknownGlobalSideEffects: false },
     plugins: [
       fromCoreTag(),
-      browserBase64(),
       replaceVersion(),
       typescript({
         tsconfig: './tsconfig.json',

@@ -17,7 +17,6 @@ function modulesOf(file: string): string[] {
 
 const HELD: Record<string, string[]> = {
   'isotrack.umd.min.js': [
-    'browser/base64.ts',
     'browser/command-queue.ts',
     'browser/cookies.ts',
     'browser/cross-domain.ts',
@@ -31,6 +30,7 @@ const HELD: Record<string, string[]> = {
     'browser/storage.ts',
     'browser/tracker.ts',
     'core/base64-alphabet.ts',
+    'core/base64.ts',
     'core/events/field-rules.ts',
     'core/events/page.ts',
     'core/events/rule-kinds.ts',
@@ -66,7 +66,6 @@ const HELD: Record<string, string[]> = {
   'browser.js': [
     'browser/activity.ts',
     'browser/autotrack-plugin.ts',
-    'browser/base64.ts',
     'browser/button-click.ts',
     'browser/command-queue.ts',
     'browser/cookies.ts',
@@ -93,6 +92,7 @@ const HELD: Record<string, string[]> = {
     'browser/web-vitals.ts',
     'core/add-on-schemas.ts',
     'core/base64-alphabet.ts',
+    'core/base64.ts',
     'core/events/ad-tracking.ts',
     'core/events/application-error.ts',
     'core/events/button-click.ts',
@@ -156,7 +156,6 @@ const HELD: Record<string, string[]> = {
     'browser/tracker.ts',
     'core/add-on-schemas.ts',
     'core/base64-alphabet.ts',
-    'core/base64.ts',
     'core/events/ad-tracking.ts',
     'core/events/application-error.ts',
     'core/events/button-click.ts',
@@ -200,6 +199,7 @@ const HELD: Record<string, string[]> = {
     'emitter/request.ts',
     'emitter/retry.ts',
     'emitter/timers.ts',
+    'node/base64.ts',
     'node/close-on-signals.ts',
     'node/emitter.ts',
     'node/exit-report.ts',
