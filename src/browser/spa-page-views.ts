@@ -10,6 +10,9 @@
 // - at most one page view per URL: an add-on's page view for the URL of the last page
 //   view is skipped, and a page view the app tracks for it afterwards is dropped by
 //   this tracker's filter (counted in `tracker.stats().filtered`), whoever came first;
+// - the referrer of a page view is the URL of the page view before it, the app's too: an
+//   app that tracks a route and navigates again before the frame gets that route as
+//   the next page view's referrer;
 // - the page view id is new per page view and activity tracking restarts with it (both
 //   follow every page view already).
 import type { BaseTracker as Tracker } from '../core/tracker.js';
@@ -76,7 +79,9 @@ export function spaPageViews(options: SpaPageViewsOptions = {}): BrowserFeature 
     tracker.addPlugin({
       // A tracker keeps its plugins: once stopped, this one lets every page view through.
       filter: ({ e, payload }) => stopped || e != 'pv' || key(payload.url!) != last,
-      afterTrack: ({ e, payload }) => void (e == 'pv' && (last = key(payload.url!))),
+      // A page view tracked meanwhile (the app's router hook) is the one a pending
+      // navigation's page view follows: its URL becomes that page view's referrer.
+      afterTrack: ({ e, payload }) => void (e == 'pv' && ((last = key(payload.url!)), (referrer = payload.url))),
     });
     watchHistory();
     onHistory.add(navigated);

@@ -108,6 +108,33 @@ isotrack('enableSpaPageViews');`),
   expect(await tab.errors()).toEqual([]);
 });
 
+test("a page view the app tracks, then a navigation before the frame: the app's page view is the next one's referrer", async ({ driver }) => {
+  live.site.page(
+    '/spa-r',
+    snippetPage(`isotrack('newTracker', 'sp', COLLECTOR, { appId: 'spa-r' });
+isotrack('addPlugin', '/dist/plugins/spa-page-views.umd.min.js');
+${RECORD}
+isotrack('enableSpaPageViews', { trackInitial: true });`),
+  );
+  for (const route of ['a', 'b']) live.site.page(`/spa-r/${route}`, '<!doctype html><title>no reload expected</title>');
+  const tab = await driver.open(`${live.site.url}/spa-r`);
+  await expect.poll(() => sentCount(tab)).toBe(1);
+  // One task: the router pushes, its hook tracks the route, and a redirect comes before the
+  // add-on's frame (the add-on's pending page view then goes out for /spa-r/b).
+  await tab.evaluate(() => {
+    history.pushState({}, '', '/spa-r/a');
+    (window as unknown as Win).isotrack('trackPageView');
+    history.pushState({}, '', '/spa-r/b');
+  });
+  await expect.poll(() => sentCount(tab)).toBe(3);
+  const views = pageViews(await waitForEvents(live.collector, (all) => pageViews(all.filter((e) => e.aid === 'spa-r')).length >= 3)).filter((e) => e.aid === 'spa-r');
+  expect(views.map((e) => [path(e.url), path(e.refr)])).toEqual([
+    ['/spa-r', undefined],
+    ['/spa-r/a', '/spa-r'],
+    ['/spa-r/b', '/spa-r/a'],
+  ]);
+});
+
 test('trackInitial tracks the first page view; ignoreHashChanges leaves fragment changes out', async ({ driver }) => {
   live.site.page(
     '/spa-hash',
