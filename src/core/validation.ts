@@ -23,13 +23,19 @@ const YEAR_10000 = 253402300800000;
 /**
  * The JSON text of a checked self-describing JSON, made once at the call and kept on the
  * checked copy under a symbol (JSON.stringify and `for…in` skip it); a WeakMap did the
- * same at about 40x the cost per call, and more work in every garbage collection. A
- * spread copy (`{ ...entity, data }`, as a plugin may make) carries the symbols along:
- * `SELF` tells the checked object from such a copy, whose text is made afresh.
+ * same at about 40x the cost per call, and more work in every garbage collection. The
+ * copy is an instance of this class, built in its constructor, so that every copy has
+ * one shape from its first call on (an object literal with a symbol key is built by a
+ * slower path in V8). A spread copy (`{ ...entity, data }`, as a plugin may make)
+ * carries the symbol along but is not an instance: its text is made afresh.
  */
 const TEXT = Symbol();
-const SELF = Symbol();
-type Checked = SelfDescribingJson & { [TEXT]?: string; [SELF]?: object };
+class Checked<T extends object = object> {
+  [TEXT]: string;
+  constructor(public schema: string, public data: T, text: string) {
+    this[TEXT] = text;
+  }
+}
 
 /** An optional timestamp (whole ms since the epoch, years 0 to 9999, as Enrich reads them), checked. */
 export function optionalTimestamp(value: unknown, argument: string): number | undefined {
@@ -54,9 +60,7 @@ export function requireSelfDescribing(value: unknown, argument: string, maxDepth
       const text = toJson(data, `${argument}.data`);
       if (text?.[0] == '{') {
         // The data sits one level inside the self-describing JSON.
-        const copy: Checked = { schema, data, [TEXT]: `{"schema":"${schema}","data":${checkDepth(text, maxDepth - 1, argument)}}` };
-        copy[SELF] = copy;
-        return copy;
+        return new Checked(schema, data, `{"schema":"${schema}","data":${checkDepth(text, maxDepth - 1, argument)}}`);
       }
       fail(`${argument}.data`, 'must serialise to a JSON object (see its toJSON)');
     }
@@ -101,7 +105,7 @@ export function optionalContexts(value: unknown): SelfDescribingJson[] | undefin
  * plugin or a global context added) serialised and its depth checked now.
  */
 export function selfDescribingJson(value: SelfDescribingJson<object>, argument: string, maxDepth = MAX_ENTITY_DEPTH): string {
-  return (value as Checked)[SELF] === value ? (value as Checked)[TEXT]! : checkDepth(toJson(value, argument), maxDepth, argument);
+  return value instanceof Checked ? value[TEXT] : checkDepth(toJson(value, argument), maxDepth, argument);
 }
 
 /**
