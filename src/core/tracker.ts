@@ -147,12 +147,15 @@ export class BaseTracker {
     const subject = common.subject;
     if (subject !== undefined && !(subject instanceof Subject)) fail('subject', 'must be a Subject');
     const serialized = events.map((built) => this.serialize(built, contexts, trueTimestamp, subject));
-    for (const [event, tracked] of serialized) {
+    // Indexed loops, no destructuring: no iterator per call on this per-event path.
+    for (let i = 0; i < serialized.length; i++) {
+      const event = serialized[i]![0];
+      const tracked = serialized[i]![1];
       if (!runHook(this.plugins, 'filter', tracked)) {
         this.filtered++;
         continue;
       }
-      for (const sink of this.emitters) sink.input(event);
+      for (let j = 0; j < this.emitters.length; j++) this.emitters[j]!.input(event);
       runHook(this.plugins, 'afterTrack', tracked);
     }
     return serialized[0]![0].eid;
@@ -185,9 +188,7 @@ export class BaseTracker {
     const tracked: TrackedEvent = { e: built.e, schema: built.ue?.schema ?? '', payload, contexts };
     runHook(this.plugins, 'contexts', tracked);
     runHook(this.plugins, 'beforeTrack', tracked);
-    for (const [field, argument] of built.required ?? []) {
-      if (!payload[field]) fail(argument, 'is required');
-    }
+    if (built.required) for (const [field, argument] of built.required) if (!payload[field]) fail(argument, 'is required');
     // The wrappers are written as text around the one serialisation of the caller's data.
     const base64 = this.encodeBase64;
     if (built.ue) addJsonField(payload, base64, 'ue_px', 'ue_pr', wrap(UNSTRUCT_EVENT_SCHEMA, selfDescribingJson(built.ue, 'event', MAX_EVENT_DEPTH)));
