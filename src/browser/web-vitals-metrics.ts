@@ -94,7 +94,10 @@ export function measureWebVitals(): () => WebVitalsData {
   return () => {
     for (const flush of flushes) flush?.();
     if (nav) {
-      if (nav.responseStart > 0) data.ttfb = since(nav.responseStart);
+      // Read again at the send: a page hidden early (before its load event) may have had
+      // an entry without its response times yet (seen once in Firefox ESR).
+      const entry = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined) ?? nav;
+      if (entry.responseStart > 0) data.ttfb = since(entry.responseStart);
       data.navigationType =
         (document as { prerendering?: boolean }).prerendering || start > 0
           ? 'prerender'
