@@ -4,9 +4,9 @@
 // states what the pipeline checks for that field (type, integer bounds, enum, format,
 // maxLength), so that every event accepted at the call is one the pipeline accepts.
 
-// The kinds and flags live in their own module: an add-on of the script tag bundles these
-// few numbers (the minifier inlines them) instead of reading each from the loaded core.
-export { BOOLEAN, STRING, NUMBER, STRINGS, ARRAY, OBJECT, INTEGER, COUNT, REQUIRED, NULLABLE, EMPTY } from './rule-kinds.js';
+// The kinds and flags live in their own module (every rule table imports them from
+// there): an add-on of the script tag bundles these few numbers (the minifier inlines
+// them) instead of reading each from the loaded core.
 import { ARRAY, BOOLEAN, COUNT, EMPTY, INTEGER, NULLABLE, NUMBER, OBJECT, REQUIRED, STRING, STRINGS } from './rule-kinds.js';
 
 /** The largest integer the pipeline stores in an integer column. */
